@@ -1,0 +1,3 @@
+from bitexto.cli import main
+
+main(prog_name="bitexto")

@@ -1,0 +1,66 @@
+"""The Apertium engine, run for real (Debian's apertium-eng-spa, installed by `make test`)."""
+
+import pytest
+
+from translate.engines.apertium import ApertiumEngine
+from translate.errors import EngineUnavailable
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return ApertiumEngine()
+
+
+def test_one_translation_per_sentence_in_order(engine):
+    sentences = ["Hola mundo.", "El perro come.", "Tres gatos duermen."]
+    out = engine.translate(sentences)
+    assert len(out) == 3
+    assert "Hello" in out[0]
+    assert "dog" in out[1].lower()
+    assert "cats" in out[2].lower()
+
+
+def test_alignment_survives_separator_like_characters(engine):
+    # Characters that a line-based protocol or Apertium's stream format could misread:
+    # newlines inside a sentence, Unicode line separators, stream-format brackets and
+    # escapes, tags, and empty sentences in the middle of the batch.
+    sentences = [
+        "Uno [dos] tres.",
+        "Cuatro ^cinco$ seis/siete.",
+        "Ocho\nnueve\r\ndiez.",
+        "",
+        "Once\u2028doce\u0085trece.",
+        "<b>catorce</b> {quince} «dieciséis» \\ @ # *.",
+        "   ",
+        "Fin del texto.",
+    ]
+    out = engine.translate(sentences)
+    assert len(out) == len(sentences)
+    assert out[3] == "" and out[6] == ""
+    assert "two" in out[0] and "three" in out[0]
+    assert "five" in out[1]
+    assert "nine" in out[2] and "ten" in out[2]
+    assert "fourteen" in out[5].lower() and "sixteen" in out[5]
+    assert "end" in out[7].lower()
+
+
+def test_large_batch_reports_progress_per_chunk(engine):
+    sentences = [f"El gato número {i} duerme." for i in range(900)]
+    progress = []
+    out = engine.translate(sentences, on_progress=lambda done, total: progress.append((done, total)))
+    assert len(out) == 900
+    assert all("cat" in t for t in out)
+    assert progress[-1] == (900, 900)
+    assert len(progress) >= 3
+    assert [d for d, _ in progress] == sorted(d for d, _ in progress)
+
+
+def test_info_names_engine_and_package_version(engine):
+    assert engine.info.name == "apertium"
+    assert "spa-eng" in engine.info.model
+    assert engine.info.version not in ("", "unknown")
+
+
+def test_missing_pair_is_a_clear_error():
+    with pytest.raises(EngineUnavailable, match="apt-get install"):
+        ApertiumEngine(pair="spa-xxx")

@@ -1,0 +1,56 @@
+"""Translation engines and how one is chosen (`--engine auto|argos|apertium`)."""
+
+from __future__ import annotations
+
+import functools
+
+from bitexto.settings import Settings
+from translate.engines.base import Engine, ProgressCallback
+from translate.errors import EngineUnavailable
+
+ENGINE_NAMES = ("auto", "argos", "apertium")
+
+NO_ENGINE_HELP = (
+    "No translation engine is available. Either install the Argos es→en model "
+    "(bitexto models install --from translate-es_en-1_0.argosmodel) "
+    "or Debian's Apertium engine (sudo apt-get install -y apertium-eng-spa)."
+)
+
+__all__ = ["ENGINE_NAMES", "Engine", "ProgressCallback", "create_engine", "argos_installed"]
+
+
+def argos_installed(settings: Settings) -> bool:
+    from translate.models import list_packages
+
+    return bool(list_packages(settings))
+
+
+def create_engine(name: str | None = None, settings: Settings | None = None) -> Engine:
+    """The engine for `name`; `auto` is Argos when a package is installed, else Apertium.
+
+    The chosen engine always states itself in `engine.info`: nothing falls back silently.
+    Engines are cached per (name, settings) because loading a model is the expensive part.
+    """
+    settings = settings or Settings.from_env()
+    name = name or settings.engine
+    if name not in ENGINE_NAMES:
+        raise EngineUnavailable(f"Unknown engine {name!r}: choose one of {', '.join(ENGINE_NAMES)}.")
+    if name == "auto":
+        name = "argos" if argos_installed(settings) else "apertium"
+        if name == "apertium":
+            try:
+                return _cached_engine(name, settings)
+            except EngineUnavailable:
+                raise EngineUnavailable(NO_ENGINE_HELP) from None
+    return _cached_engine(name, settings)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_engine(name: str, settings: Settings) -> Engine:
+    if name == "argos":
+        from translate.engines.argos import ArgosEngine
+
+        return ArgosEngine(settings)
+    from translate.engines.apertium import ApertiumEngine
+
+    return ApertiumEngine(settings.apertium_pair)

@@ -1,0 +1,100 @@
+"""Apertium (Debian's apertium-eng-spa): a rule-based engine that runs fully offline.
+
+Lower quality than Argos (word for word), but always installable from Debian, so the
+whole product works end to end without the Argos model. One `apertium` process per
+chunk of sentences, one sentence per line: Apertium's text format keeps newlines where
+they are, so line i of the output is the translation of line i of the input.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+from typing import Sequence
+
+from translate.document import EngineInfo
+from translate.engines.base import ProgressCallback
+from translate.errors import EngineFailure, EngineUnavailable
+
+INSTALL_HINT = "sudo apt-get install -y apertium-eng-spa"
+# Bounds one process's input so that progress can be reported on long batches.
+CHUNK_SENTENCES = 400
+TIMEOUT_SECONDS = 600
+
+
+def _one_line(sentence: str) -> str:
+    # A newline inside a sentence would shift every later line of the output.
+    return " ".join(sentence.split())
+
+
+@functools.lru_cache(maxsize=None)
+def _package_version() -> str:
+    try:
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f", "${Version}", "apertium-eng-spa"],
+            capture_output=True, text=True, timeout=10,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "unknown"
+
+
+def available_pairs() -> set[str]:
+    """Language pairs the local Apertium knows, or an empty set if it is not installed."""
+    if shutil.which("apertium") is None:
+        return set()
+    try:
+        result = subprocess.run(["apertium", "-l"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    return {line.strip() for line in result.stdout.splitlines() if line.strip()}
+
+
+class ApertiumEngine:
+    def __init__(self, pair: str = "spa-eng"):
+        if pair not in available_pairs():
+            raise EngineUnavailable(
+                f"Apertium with the {pair} pair is not installed. Install it with: {INSTALL_HINT}"
+            )
+        self.pair = pair
+        self.info = EngineInfo(name="apertium", model=f"Apertium {pair}", version=_package_version())
+
+    def translate(
+        self, sentences: Sequence[str], on_progress: ProgressCallback | None = None
+    ) -> list[str]:
+        results = [""] * len(sentences)
+        pending = [i for i, s in enumerate(sentences) if s.strip()]
+        done = len(sentences) - len(pending)
+        for begin in range(0, len(pending), CHUNK_SENTENCES):
+            chunk = pending[begin : begin + CHUNK_SENTENCES]
+            for index, target in zip(chunk, self._run([sentences[i] for i in chunk])):
+                results[index] = target
+            done += len(chunk)
+            if on_progress:
+                on_progress(done, len(sentences))
+        if on_progress and not pending:
+            on_progress(len(sentences), len(sentences))
+        return results
+
+    def _run(self, sentences: list[str]) -> list[str]:
+        payload = "\n".join(_one_line(s) for s in sentences) + "\n"
+        try:
+            result = subprocess.run(
+                ["apertium", "-u", self.pair],
+                input=payload, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
+            )
+        except subprocess.TimeoutExpired:
+            raise EngineFailure("Apertium took too long and was stopped.") from None
+        if result.returncode != 0:
+            raise EngineFailure(f"Apertium failed: {result.stderr.strip()[:500]}")
+        # split("\n"), not splitlines(): U+2028 and friends inside a sentence are not line ends
+        lines = result.stdout.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if len(lines) != len(sentences):
+            raise EngineFailure(
+                f"Apertium returned {len(lines)} lines for {len(sentences)} sentences; "
+                "alignment would be lost, so the result was discarded."
+            )
+        return [line.strip() for line in lines]

@@ -1,0 +1,53 @@
+"""clean + segment → engine → aligned document: the library's front door."""
+
+from __future__ import annotations
+
+from bitexto.settings import Settings
+from translate.clean import normalize
+from translate.document import AlignedDocument
+from translate.engines import Engine, ProgressCallback, create_engine
+from translate.inputs import check_article
+from translate.numbers import english_numbers
+from translate.quality import degenerate_flags
+from translate.segment import build_blocks
+
+
+def segment_article(text: str, settings: Settings | None = None) -> AlignedDocument:
+    """The untranslated document: blocks and sentences with offsets into normalised text."""
+    settings = settings or Settings.from_env()
+    check_article(text, settings.max_chars)
+    clean = normalize(text)
+    return AlignedDocument(text=clean, blocks=build_blocks(clean))
+
+
+def translate_document(
+    document: AlignedDocument, engine: Engine, on_progress: ProgressCallback | None = None
+) -> AlignedDocument:
+    """Fill in every sentence's English side, in one batched engine call."""
+    sentences = list(document.sentences())
+    targets = engine.translate([s.source for s in sentences], on_progress=on_progress)
+    for sentence, target in zip(sentences, targets, strict=True):
+        sentence.target = english_numbers(target)
+        for flag in degenerate_flags(sentence.source, sentence.target):
+            if flag not in sentence.flags:
+                sentence.flags.append(flag)
+    document.engine = engine.info
+    return document
+
+
+def translate_article(
+    text: str,
+    engine: Engine | str | None = None,
+    settings: Settings | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> AlignedDocument:
+    """Translate a pasted Spanish article into an aligned document.
+
+    `engine` is an Engine, or a name among auto/argos/apertium (default: the
+    BITEXTO_ENGINE setting, itself `auto` by default).
+    """
+    settings = settings or Settings.from_env()
+    if not hasattr(engine, "translate"):
+        engine = create_engine(engine, settings)
+    document = segment_article(text, settings)
+    return translate_document(document, engine, on_progress)
