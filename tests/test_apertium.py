@@ -64,3 +64,11 @@ def test_info_names_engine_and_package_version(engine):
 def test_missing_pair_is_a_clear_error():
     with pytest.raises(EngineUnavailable, match="apt-get install"):
         ApertiumEngine(pair="spa-xxx")
+
+
+def test_unknown_words_are_unmarked_and_flagged(engine):
+    out = engine.translate(["Putin elogió a las tropas norcoreanas.", "El perro come.", "Un asterisco * suelto."])
+    assert "*" not in out[0] and "norcoreanas" in out[0]
+    assert out[0].flags == ("unknown_words",)
+    assert out[1].flags == ()
+    assert "*" in out[2] and out[2].flags == ()

@@ -55,3 +55,9 @@ def test_segment_only_has_no_engine():
     assert document.engine is None
     assert all(s.target is None for s in document.sentences())
     assert document.to_dict()["engine"] is None
+
+
+def test_engine_flags_reach_the_sentence(seed_document):
+    flagged = [s for s in seed_document.sentences() if "unknown_words" in s.flags]
+    assert flagged, "Apertium leaves some words of the seed untranslated"
+    assert all("*" not in s.target for s in flagged)

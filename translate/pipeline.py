@@ -9,7 +9,7 @@ from translate.engines import Engine, ProgressCallback, create_engine
 from translate.inputs import check_article
 from translate.numbers import english_numbers
 from translate.quality import degenerate_flags
-from translate.segment import build_blocks
+from translate.blocks import build_blocks
 
 
 def segment_article(text: str, settings: Settings | None = None) -> AlignedDocument:
@@ -28,7 +28,8 @@ def translate_document(
     targets = engine.translate([s.source for s in sentences], on_progress=on_progress)
     for sentence, target in zip(sentences, targets, strict=True):
         sentence.target = english_numbers(target)
-        for flag in degenerate_flags(sentence.source, sentence.target):
+        engine_flags = getattr(target, "flags", ())
+        for flag in (*engine_flags, *degenerate_flags(sentence.source, sentence.target)):
             if flag not in sentence.flags:
                 sentence.flags.append(flag)
     document.engine = engine.info
@@ -47,7 +48,7 @@ def translate_article(
     BITEXTO_ENGINE setting, itself `auto` by default).
     """
     settings = settings or Settings.from_env()
-    if not hasattr(engine, "translate"):
+    if engine is None or isinstance(engine, str):
         engine = create_engine(engine, settings)
     document = segment_article(text, settings)
     return translate_document(document, engine, on_progress)

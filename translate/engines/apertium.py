@@ -9,18 +9,21 @@ they are, so line i of the output is the translation of line i of the input.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 from typing import Sequence
 
 from translate.document import EngineInfo
-from translate.engines.base import ProgressCallback
+from translate.engines.base import ProgressCallback, Translation
 from translate.errors import EngineFailure, EngineUnavailable
 
 INSTALL_HINT = "sudo apt-get install -y apertium-eng-spa"
 # Bounds one process's input so that progress can be reported on long batches.
 CHUNK_SENTENCES = 400
 TIMEOUT_SECONDS = 600
+# Apertium marks a word it does not know with "*" and copies it through untranslated.
+UNKNOWN_WORD = re.compile(r"\*(\w[\w-]*)")
 
 
 def _one_line(sentence: str) -> str:
@@ -68,8 +71,9 @@ class ApertiumEngine:
         done = len(sentences) - len(pending)
         for begin in range(0, len(pending), CHUNK_SENTENCES):
             chunk = pending[begin : begin + CHUNK_SENTENCES]
-            for index, target in zip(chunk, self._run([sentences[i] for i in chunk])):
-                results[index] = target
+            sources = [sentences[i] for i in chunk]
+            for index, source, target in zip(chunk, sources, self._run(sources)):
+                results[index] = _unmark_unknown_words(target, source)
             done += len(chunk)
             if on_progress:
                 on_progress(done, len(sentences))
@@ -81,7 +85,7 @@ class ApertiumEngine:
         payload = "\n".join(_one_line(s) for s in sentences) + "\n"
         try:
             result = subprocess.run(
-                ["apertium", "-u", self.pair],
+                ["apertium", self.pair],
                 input=payload, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
             )
         except subprocess.TimeoutExpired:
@@ -97,4 +101,22 @@ class ApertiumEngine:
                 f"Apertium returned {len(lines)} lines for {len(sentences)} sentences; "
                 "alignment would be lost, so the result was discarded."
             )
-        return [line.strip() for line in lines]
+        return [" ".join(line.split()) for line in lines]
+
+
+def _unmark_unknown_words(target: str, source: str) -> Translation:
+    """Drop Apertium's unknown-word marks, and flag the sentence when there were any.
+
+    A mark counts only if the marked word is in the source sentence, since an unknown
+    word is copied through as it is; any other asterisk is the article's own.
+    """
+    unknown = []
+
+    def unmark(match: re.Match) -> str:
+        if match.group(1) in source:
+            unknown.append(match.group(1))
+            return match.group(1)
+        return match.group(0)
+
+    text = UNKNOWN_WORD.sub(unmark, target)
+    return Translation(text, ("unknown_words",) if unknown else ())

@@ -10,6 +10,21 @@ from translate.document import EngineInfo
 ProgressCallback = Callable[[int, int], None]
 
 
+class Translation(str):
+    """An English string that also carries what the engine noticed about it.
+
+    Engines return plain strings or Translations; `flags` (e.g. "unknown_words",
+    "retranslated") end up on the sentence beside the pipeline's own quality flags.
+    """
+
+    flags: tuple[str, ...] = ()
+
+    def __new__(cls, text: str, flags: tuple[str, ...] = ()):
+        translation = super().__new__(cls, text)
+        translation.flags = tuple(flags)
+        return translation
+
+
 class Engine(Protocol):
     info: EngineInfo
 
