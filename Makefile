@@ -23,7 +23,6 @@ $(PY):
 
 # CPU torch first: installed the other way round, pip resolves a several-GB CUDA build.
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
