@@ -312,9 +312,13 @@ def install_into(data_dir: Path, package_file: Path, max_decoding_length: int):
 
 def rss_mb() -> float:
     """Current resident set size (VmRSS), in MB."""
+    return proc_status_mb("VmRSS")
+
+
+def proc_status_mb(field_name: str) -> float:
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field_name + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -322,6 +326,11 @@ def rss_mb() -> float:
 def peak_rss_mb() -> float:
     """Highest resident set size of this process so far (ru_maxrss is in kB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def high_water_mb() -> float:
+    """The kernel's VmHWM: the same peak, counted for this program image only."""
+    return proc_status_mb("VmHWM")
 
 
 def best_time(runs: int, work: Callable[[], object], before: Callable[[], None] = lambda: None) -> float:
@@ -527,17 +536,55 @@ def engine_output_tokens(engine, sentences: list[str]) -> list[int]:
 # --- Subprocess measurements --------------------------------------------------------------------
 
 
-def run_child(mode: str, data_dir: Path, workload_file: Path, max_decoding_length: int,
-              overrides: dict | None = None, runs: int = 1) -> dict:
+# Runs each measurement command it reads (a JSON list per line) and answers with the
+# command's exit code and stdout. Kept tiny on purpose: see ChildLauncher.
+LAUNCHER_CODE = """
+import json, subprocess, sys
+for line in sys.stdin:
+    done = subprocess.run(json.loads(line), stdout=subprocess.PIPE, text=True)
+    print(json.dumps({"returncode": done.returncode, "stdout": done.stdout}), flush=True)
+"""
+
+
+class ChildLauncher:
+    """Starts the measurement subprocesses from a small process started first.
+
+    On Linux a program's ru_maxrss starts at the peak RSS of the process that forked and
+    exec'd it (exec keeps the old address space's high-water mark). Launched straight
+    from this process — which by then holds torch and three loaded models — every
+    child would report this process's peak. A launcher started before anything heavy
+    is loaded keeps that floor at its own ~10 MB.
+    """
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([sys.executable, "-c", LAUNCHER_CODE],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def run(self, command: list[str]) -> tuple[int, str]:
+        self.process.stdin.write(json.dumps(command) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise SystemExit("the measurement launcher exited unexpectedly")
+        result = json.loads(answer)
+        return result["returncode"], result["stdout"]
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def run_child(launcher: ChildLauncher, mode: str, data_dir: Path, workload_file: Path,
+              max_decoding_length: int, overrides: dict | None = None, runs: int = 1) -> dict:
     """Run this script in a fresh Python process for one measurement; returns its JSON."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", mode,
                "--data-dir", str(data_dir), "--workload", str(workload_file),
                "--max-decoding-length", str(max_decoding_length),
                "--overrides", json.dumps(overrides or {}), "--child-runs", str(runs)]
-    completed = subprocess.run(command, stdout=subprocess.PIPE, text=True)
-    if completed.returncode != 0:
-        raise SystemExit(f"child measurement {mode!r} failed with exit code {completed.returncode}")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    returncode, stdout = launcher.run(command)
+    if returncode != 0:
+        raise SystemExit(f"child measurement {mode!r} failed with exit code {returncode}")
+    return json.loads(stdout.strip().splitlines()[-1])
 
 
 def child_memory(args: argparse.Namespace) -> dict:
@@ -551,8 +598,12 @@ def child_memory(args: argparse.Namespace) -> dict:
     engine = ArgosEngine(settings, retry_degenerate=False)
     engine.load()
     report.update(rss_load=rss_mb(), peak_load=peak_rss_mb())
-    engine.translate(article_sentences(workload["seed"], settings))
+    seed_sentences = article_sentences(workload["seed"], settings)
+    engine.translate(seed_sentences)
     report.update(rss_seed=rss_mb(), peak_seed=peak_rss_mb())
+    # The timed runs share a process with argostranslate, which loads torch and its
+    # own OpenMP runtime; timing (b) here too shows whether that slowed (b) down.
+    report["seed_seconds"] = best_time(args.child_runs, lambda: engine.translate(seed_sentences))
     batch_sentences = [s for text in workload["batch"] for s in article_sentences(text, settings)]
     engine.translate(batch_sentences)
     report.update(batch_sentences=len(batch_sentences), rss_batch=rss_mb(),
@@ -564,7 +615,7 @@ def child_memory(args: argparse.Namespace) -> dict:
             soak.append({"articles": number, "rss": rss_mb(), "peak": peak_rss_mb()})
             print(f"[bench]   soak: {number} articles, RSS {soak[-1]['rss']:.0f} MB",
                   file=sys.stderr, flush=True)
-    report.update(soak=soak, peak=peak_rss_mb())
+    report.update(soak=soak, peak=peak_rss_mb(), high_water=high_water_mb())
     return report
 
 
@@ -576,7 +627,7 @@ def child_argos_memory(args: argparse.Namespace) -> dict:
     path = argos_path(settings, args.max_decoding_length)
     report["rss_import"] = rss_mb()
     path.translate_articles([workload["seed_text"]])
-    report.update(rss=rss_mb(), peak=peak_rss_mb())
+    report.update(rss=rss_mb(), peak=peak_rss_mb(), high_water=high_water_mb())
     return report
 
 
@@ -594,7 +645,7 @@ def child_sweep(args: argparse.Namespace) -> dict:
     engine.translate(sentences[:4])  # warm-up: first-call allocations are not the cost
     seconds = best_time(args.child_runs, lambda: engine.translate(sentences))
     return {"seconds": seconds, "sentences": len(sentences), "rss_load": rss_load,
-            "peak": peak_rss_mb()}
+            "peak": peak_rss_mb(), "high_water": high_water_mb()}
 
 
 CHILD_MODES = {"memory": child_memory, "argos-memory": child_argos_memory, "sweep": child_sweep}
@@ -631,7 +682,7 @@ def verdict(value: float, target: float, at_least: bool) -> str:
 
 
 def print_ratio(label: str, value: float, target: float, at_least: bool) -> None:
-    print(f"  {label:<48} {value:>7.2f}   target {verdict(value, target, at_least)}")
+    print(f"  {label:<54} {value:>7.2f}   target {verdict(value, target, at_least)}")
 
 
 def print_header(args, plan: RunPlan, workload: Workload, package_file: Path, cached: bool,
@@ -652,8 +703,9 @@ def print_header(args, plan: RunPlan, workload: Workload, package_file: Path, ca
           f"{settings.argos_intra_threads}, max_batch_tokens {settings.argos_max_batch_tokens}, "
           f"chunk {settings.argos_chunk_sentences} sentences, compute {settings.argos_compute_type}")
     print("  (b) runs with retry_degenerate=False: random weights make nearly every output "
-          "degenerate (looping), so retries would re-translate almost everything; "
-          "'(b) + retries' on the seed shows that cost.")
+          "degenerate (looping),")
+    print("  so retries would re-translate almost everything; '(b) + retries' on the seed "
+          "shows that cost.")
     print()
 
 
@@ -696,7 +748,10 @@ def print_memory(memory: dict, argos_memory: dict | None) -> None:
     if len(soak) >= 2:
         print(f"  RSS change over the soak after its first {soak[0]['articles']} articles: "
               f"{soak[-1]['rss'] - soak[0]['rss']:+.0f} MB")
-    print(f"  peak RSS {memory['peak']:.0f} MB   target {verdict(memory['peak'], TARGET_PEAK_RSS_MB, False)}")
+    print(f"  peak RSS {memory['peak']:.0f} MB (VmHWM {memory['high_water']:.0f} MB)   "
+          f"target {verdict(memory['peak'], TARGET_PEAK_RSS_MB, False)}")
+    print(f"  (b) on the seed in this process, without argostranslate loaded: "
+          f"{memory['seed_seconds']:.2f} s (compare with the table above)")
     if argos_memory:
         print(f"  for comparison, argostranslate translating the seed in a fresh process: RSS after "
               f"import {argos_memory['rss_import']:.0f}, peak {argos_memory['peak']:.0f}")
@@ -725,7 +780,7 @@ def run_timings(args, plan: RunPlan, workload: Workload, settings, package_dir: 
     seed_for_argos, batch_for_argos = texts_for_argos([workload.seed]), texts_for_argos(workload.batch)
 
     log("warm-up (first calls allocate; not timed)")
-    warm_up = workload.seed.split("\n")[0]
+    warm_up = next(line for line in workload.seed.splitlines() if line.strip())
     argos.translate_articles([warm_up])
     argos_tokens = list(argos.translator.output_tokens)
     engine_tokens = engine_output_tokens(engine, article_sentences(warm_up, settings))
@@ -816,7 +871,7 @@ def print_sentence_check(timings: list[Timing], checks: dict) -> None:
             print(f"  NOTE: the paths translated different sentence counts on the {workload}: "
                   f"{counts} (raw drops sentences that tokenise to nothing)")
     print(f"  '(b) + retries' re-translated {checks['retried']} of {checks['seed_sentences']} "
-          "seed sentences (random weights loop, so nearly all are flagged)")
+          "seed sentences, the ones whose output quality.degenerate_flags flagged")
     print()
 
 
@@ -840,7 +895,8 @@ def write_workload_file(folder: Path, workload: Workload, plan: RunPlan, setting
     return path
 
 
-def run_sweep(args, plan: RunPlan, data_dir: Path, workload_file: Path, settings) -> None:
+def run_sweep(args, plan: RunPlan, launcher: ChildLauncher, data_dir: Path, workload_file: Path,
+              settings) -> None:
     configs = [(inter, intra, tokens, chunk) for inter, intra in SWEEP_THREADS
                for tokens in SWEEP_BATCH_TOKENS for chunk in plan.sweep_chunks]
     current = (settings.argos_inter_threads, settings.argos_intra_threads,
@@ -848,7 +904,7 @@ def run_sweep(args, plan: RunPlan, data_dir: Path, workload_file: Path, settings
     rows = []
     for number, (inter, intra, tokens, chunk) in enumerate(configs, 1):
         log(f"sweep {number}/{len(configs)}: inter {inter} intra {intra} tokens {tokens} chunk {chunk}")
-        result = run_child("sweep", data_dir, workload_file, args.max_decoding_length,
+        result = run_child(launcher, "sweep", data_dir, workload_file, args.max_decoding_length,
                            overrides={"argos_inter_threads": inter, "argos_intra_threads": intra,
                                       "argos_max_batch_tokens": tokens,
                                       "argos_chunk_sentences": chunk},
@@ -883,6 +939,14 @@ def print_sweep(rows: list, current: tuple, plan: RunPlan) -> None:
 
 
 def main_run(args: argparse.Namespace) -> None:
+    launcher = ChildLauncher()  # first, while this process is still small
+    try:
+        measure(args, launcher)
+    finally:
+        launcher.close()
+
+
+def measure(args: argparse.Namespace, launcher: ChildLauncher) -> None:
     plan = make_plan(args)
     workload = load_workload(args.data, plan)
     log("preparing the benchmark package (cached in bench/.cache/)")
@@ -898,6 +962,7 @@ def main_run(args: argparse.Namespace) -> None:
         package_dir = ArgosEngine(settings).package_path
         workload_file = write_workload_file(Path(temp), workload, plan, settings)
         print_header(args, plan, workload, package_file, cached, settings)
+        sys.stdout.flush()
 
         if not args.sweep_only:
             timings, checks = run_timings(args, plan, workload, settings, package_dir,
@@ -910,14 +975,15 @@ def main_run(args: argparse.Namespace) -> None:
             print_ratios(timings)
             sys.stdout.flush()
             log("memory: bitexto engine in a fresh process (soak takes a while)")
-            memory = run_child("memory", data_dir, workload_file, args.max_decoding_length)
+            memory = run_child(launcher, "memory", data_dir, workload_file, args.max_decoding_length,
+                               runs=plan.seed_runs)
             log("memory: argostranslate in a fresh process")
-            argos_memory = run_child("argos-memory", data_dir, workload_file,
+            argos_memory = run_child(launcher, "argos-memory", data_dir, workload_file,
                                      args.max_decoding_length)
             print_memory(memory, argos_memory)
             sys.stdout.flush()
         if args.sweep or args.sweep_only:
-            run_sweep(args, plan, data_dir, workload_file, settings)
+            run_sweep(args, plan, launcher, data_dir, workload_file, settings)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

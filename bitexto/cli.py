@@ -83,6 +83,49 @@ def translate(source, engine, as_json, width):
         click.echo(line)
 
 
+@main.command()
+@click.argument("source", default=str(SEED_ARTICLE), metavar="FILE|-")
+@click.option("--length", default="3", show_default=True,
+              help="Summary length: a number of sentences (5) or a share of the article (20%).")
+@click.option("--algorithm", default="default", show_default=True,
+              help="default (news-tuned), lead, lexrank, textrank, lsa, luhn, edmundson, sumbasic, kl, reduction.")
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default=None,
+              help="Translation engine (default: BITEXTO_ENGINE or auto).")
+@click.option("--no-translation", is_flag=True, help="Summarise the Spanish only (fast).")
+@click.option("--all-quotes", is_flag=True, help="Show every quote, not only the key ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print summary and quotes as JSON.")
+@click.option("--width", type=int, default=None, help="Terminal width.")
+def summarize(source, length, algorithm, engine, no_translation, all_quotes, as_json, width):
+    """Bilingual summary and key quotes of an article (default: the seed article)."""
+    from bitexto.terminal import engine_banner, summary_view
+    from summarize import extract_quotes
+    from summarize import summarize as summarize_document
+    from translate.pipeline import segment_article, translate_article
+
+    settings = Settings.from_env()
+    text = _read_article(source)
+    if no_translation:
+        document = segment_article(text, settings)
+    else:
+        document = translate_article(text, create_engine(engine, settings), settings,
+                                     on_progress=_ProgressBar())
+    summary = summarize_document(document, length=length, algorithm=algorithm)
+    quotes = extract_quotes(document)
+    if as_json:
+        payload = {
+            "engine": document.engine.to_dict() if document.engine else None,
+            "summary": summary.to_dict()["sentences"],
+            "quotes": [quote.to_dict() for quote in quotes],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    click.echo(engine_banner(document))
+    click.echo()
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    for line in summary_view(summary, quotes, width, all_quotes):
+        click.echo(line)
+
+
 @main.group()
 def models():
     """Install and list Argos Translate es→en models."""

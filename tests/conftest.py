@@ -11,6 +11,11 @@ from pathlib import Path
 
 import pytest
 
+# urllib3 (imported by sumy through requests) probes IPv6 at import time by binding a
+# socket to ::1. That is no network access; do it before pytest-socket blocks sockets so
+# that a blocked-socket warning always means something.
+import urllib3  # noqa: F401, E402
+
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="bitexto-test-home-"))
 for _name, _sub in (("HOME", ""), ("XDG_DATA_HOME", "share"), ("XDG_CONFIG_HOME", "config"),
                     ("XDG_CACHE_HOME", "cache")):

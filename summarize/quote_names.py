@@ -1,0 +1,169 @@
+"""Capitalised name sequences in Spanish text, and resolving a short mention to a full name.
+
+A name run is a sequence of capitalised words separated only by spaces, with lowercase
+connectors allowed between them ("Comisión Militar Central de Corea del Norte",
+"Putin y Kim"). Capitalised sentence openers ("El", "Solo", "Finalmente") are not names:
+function words are dropped, and so is a sentence-initial word that the article also
+writes in lowercase elsewhere.
+
+`NameIndex` holds the runs of the article's own text (body and headline blocks) so a
+mention can be completed from an earlier, fuller one: "Putin" → "Vladimir Putin",
+"la comisión" → "Comisión Militar Central de Corea del Norte".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarize.quote_cues import FUNCTION_WORDS, NAME_CONNECTORS, plain
+
+TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_MAX_CONNECTORS = 2
+_SENTENCE_BREAK = re.compile(r"[.!?…:;\n\x1f«»“”\"]")
+# A speaker's given names plus surname rarely exceed this many words.
+_MAX_PERSON_WORDS = 4
+
+
+@dataclass(frozen=True)
+class NameRun:
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def has_connector(self) -> bool:
+        return any(not word[:1].isupper() for word in self.words)
+
+
+def tokens(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match]:
+    hi = len(text) if hi is None else hi
+    return list(TOKEN.finditer(text, lo, hi))
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def name_runs(text: str, lo: int, hi: int, lowercase_words: frozenset[str] = frozenset()) -> list[NameRun]:
+    """Name runs inside text[lo:hi], in order (see the module docstring)."""
+    found = tokens(text, lo, hi)
+    runs: list[NameRun] = []
+    index = 0
+    while index < len(found):
+        if not is_capitalised(found[index].group()):
+            index += 1
+            continue
+        members = [found[index]]
+        cursor = index + 1
+        while cursor < len(found):
+            # Up to two connectors, then a capitalised word, all separated by spaces only.
+            step = cursor
+            while (
+                step < len(found)
+                and step - cursor < _MAX_CONNECTORS
+                and found[step].group() in NAME_CONNECTORS
+                and _spaces_only(text, found[step - 1].end(), found[step].start())
+            ):
+                step += 1
+            if (
+                step < len(found)
+                and is_capitalised(found[step].group())
+                and _spaces_only(text, found[step - 1].end(), found[step].start())
+            ):
+                members.extend(found[cursor : step + 1])
+                cursor = step + 1
+            else:
+                break
+        run = _clean_run(text, lo, members, lowercase_words)
+        if run is not None:
+            runs.append(run)
+        index = cursor
+    return runs
+
+
+def _spaces_only(text: str, start: int, end: int) -> bool:
+    return start < end and text[start:end].strip(" ") == ""
+
+
+def _clean_run(
+    text: str, lo: int, members: list[re.Match], lowercase_words: frozenset[str]
+) -> NameRun | None:
+    """Drop capitalised function words and sentence openers at the front of a run."""
+    while members:
+        word = members[0].group()
+        lowered = word.lower()
+        opens_sentence = _opens_sentence(text, lo, members[0].start())
+        if (
+            lowered in FUNCTION_WORDS
+            or lowered in NAME_CONNECTORS
+            or not is_capitalised(word)
+            or lowered.endswith("mente")
+            or (opens_sentence and lowered in lowercase_words)
+        ):
+            members = members[1:]
+            continue
+        break
+    while members and not is_capitalised(members[-1].group()):
+        members = members[:-1]
+    if not members:
+        return None
+    return NameRun(members[0].start(), members[-1].end(), tuple(m.group() for m in members))
+
+
+def _opens_sentence(text: str, lo: int, pos: int) -> bool:
+    before = text[max(lo, pos - 4) : pos].strip(" ¿¡(—–-")
+    return pos <= lo or before == "" or bool(_SENTENCE_BREAK.search(before[-1:]))
+
+
+def lowercase_vocabulary(text: str) -> frozenset[str]:
+    """Words the text writes in lowercase somewhere: capitalised at a sentence start they are not names."""
+    return frozenset(m.group() for m in TOKEN.finditer(text) if m.group()[:1].islower())
+
+
+class NameIndex:
+    """Name runs of the article's own text, to complete short mentions from earlier ones."""
+
+    def __init__(self, runs: list[NameRun]):
+        self.runs = sorted(runs, key=lambda run: run.start)
+        # Multi-word person-like runs (capitalised words only) by first and by last word,
+        # and multi-word runs by their plain head word: only a longer run can complete a
+        # mention, and lookups stay cheap on long texts that repeat a surname.
+        self._by_edge_word: dict[str, list[NameRun]] = {}
+        self._by_head: dict[str, list[NameRun]] = {}
+        for run in self.runs:
+            if not run.has_connector and 2 <= len(run.words) <= _MAX_PERSON_WORDS:
+                for word in {run.words[0], run.words[-1]}:
+                    self._by_edge_word.setdefault(word, []).append(run)
+            if len(run.words) >= 2:
+                self._by_head.setdefault(plain(run.words[0]), []).append(run)
+
+    def full_name(self, mention: str, position: int) -> str:
+        """The fullest earlier name ending (or starting) with `mention`'s words, else `mention`.
+
+        Only capitalised words may be added ("Putin" → "Vladimir Putin", "Kim" → "Kim
+        Jong Un"): "Rusia" must not grow into "Guerra de Rusia".
+        """
+        if " y " in mention:
+            return " y ".join(self.full_name(part, position) for part in mention.split(" y "))
+        words = tuple(mention.split())
+        if not words or any(not is_capitalised(word) for word in (words[0], words[-1])):
+            return mention
+        best = mention
+        candidates = self._by_edge_word.get(words[-1], []) + self._by_edge_word.get(words[0], [])
+        for run in candidates:
+            if run.start >= position or len(run.words) <= len(words):
+                continue
+            if run.words[-len(words) :] == words or run.words[: len(words)] == words:
+                if len(run.words) > len(best.split()):
+                    best = run.text
+        return best
+
+    def organisation(self, head: str, position: int) -> str | None:
+        """The latest earlier multi-word name headed by `head` ("comisión" → "Comisión Militar …")."""
+        earlier = [run for run in self._by_head.get(plain(head), []) if run.start < position]
+        return earlier[-1].text if earlier else None

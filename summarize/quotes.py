@@ -1,0 +1,293 @@
+"""The article's direct quotations, who said them, their English, and which ones are key.
+
+Public API
+----------
+Quote
+    id ("q1", "q2"… in document order), text (Spanish, marks excluded), target (the same
+    quotation in the English translation; None on an untranslated document), speaker
+    (None when the article does not say), sentence_id (where the quotation starts),
+    start/end (document.text[start:end] == text), marks ("«»", "“”", "\"\"", "‘’", "‹›",
+    or one mark for a recovered broken one), flags, key, score. `to_dict()` gives the
+    JSON shape: id, text, target, speaker, sentence_id, start, end, marks, flags, key,
+    score.
+extract_quotes(document, sentence_scores=None, max_key=DEFAULT_MAX_KEY) -> list[Quote]
+    Every direct quotation of the article's body, in document order, with `key` set on
+    the `max_key` best-scored ones.
+
+Flags: "malformed" (a broken mark was recovered), "multi_sentence" (the quotation spans
+sentences), "target_not_located" (the English span could not be found: target is then
+the whole English sentence(s)).
+
+What is not a quotation of this article:
+- anything outside body blocks: related headlines, captions and boilerplate quote
+  other stories;
+- scare quotes around a name or a term (el «procés», el llamado “Chapo”): a quotation of
+  at most SCARE_QUOTE_MAX_WORDS words with no speaker stated in its own sentence, or a
+  short one right after an article or a naming word (el, la, llamado, alias…) unless a
+  cue right after it says who said it («Basta», dijo).
+
+Key quotes: the score mixes length (a full clause reads best; a two-word fragment or a
+whole paragraph less so), speaker (stated, and how prominent in the article) and how
+important its sentence is (`sentence_scores`, by default summarize.summary's ranker
+when that module is present, else the sentence's position). DEFAULT_MAX_KEY = 8 because
+news pieces typically carry three to eight quotations worth showing side by side: every
+quotation of a typical article is key (all 7 of the seed's), while interview-length
+pieces keep their 8 best.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass, field
+
+from summarize.quote_alignment import align_group, sentence_groups
+from summarize.quote_cues import NAMING_WORDS
+from summarize.quote_marks import QuotedSpan, find_quoted_spans
+from summarize.quote_sentences import SentenceLocator
+from summarize.quote_speakers import Attribution, SpeakerFinder
+from translate.document import AlignedDocument, Block
+
+DEFAULT_MAX_KEY = 8
+SCARE_QUOTE_MAX_WORDS = 2
+# A quotation right after "el", "la", "llamado"… is a name or a title up to this length.
+NAMED_TERM_MAX_WORDS = 4
+QUOTE_BLOCK_KINDS = ("body",)
+# Words that start a new clause after a short quotation: «habrá acuerdo» y que …
+_CLAUSE_LINKS = frozenset({"y", "e", "pero", "aunque", "mientras", "sino"})
+
+MALFORMED = "malformed"
+MULTI_SENTENCE = "multi_sentence"
+TARGET_NOT_LOCATED = "target_not_located"
+
+# Score weights (they sum to 1, so a score lies in 0..1).
+_LENGTH_WEIGHT = 0.4
+_SPEAKER_WEIGHT = 0.35
+_SENTENCE_WEIGHT = 0.25
+# Lengths (in words) of a quotation that reads well on its own.
+_IDEAL_MIN_WORDS = 8
+_IDEAL_MAX_WORDS = 35
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str
+    target: str | None
+    speaker: str | None
+    sentence_id: str
+    start: int
+    end: int
+    marks: str
+    flags: list[str] = field(default_factory=list)
+    key: bool = False
+    score: float = 0.0
+    sentence_ids: list[str] = field(default_factory=list)  # every sentence it touches
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "target": self.target,
+            "speaker": self.speaker,
+            "sentence_id": self.sentence_id,
+            "start": self.start,
+            "end": self.end,
+            "marks": self.marks,
+            "flags": list(self.flags),
+            "key": self.key,
+            "score": round(self.score, 4),
+        }
+
+
+def extract_quotes(
+    document: AlignedDocument,
+    sentence_scores: dict[str, float] | None = None,
+    max_key: int = DEFAULT_MAX_KEY,
+) -> list[Quote]:
+    """All direct quotations of the article's body, in document order, the best `max_key` marked key."""
+    spans_by_block = {
+        block.id: find_quoted_spans(document.text, block.start, block.end) for block in document.blocks
+    }
+    speakers = SpeakerFinder(document, spans_by_block)
+    quotes: list[Quote] = []
+    previous_speaker: str | None = None
+    for block in document.blocks:
+        if block.kind not in QUOTE_BLOCK_KINDS or not block.sentences:
+            continue
+        spans = spans_by_block[block.id]
+        if not spans:
+            previous_speaker = None  # a paragraph without quotations breaks "añadió" chains
+            continue
+        attributions = speakers.attribute_block(block, spans, previous_speaker)
+        locator = SentenceLocator(block.sentences)
+        targets = _targets(document, block, spans, locator)
+        for span, attribution, (target, located) in zip(spans, attributions, targets):
+            if _is_scare_quote(document.text, span, attribution):
+                continue
+            quotes.append(_make_quote(document, locator, span, attribution, target, located))
+        named = [a.speaker for a in attributions if a.speaker]
+        previous_speaker = named[-1] if named else None
+    for number, quote in enumerate(quotes, start=1):
+        quote.id = f"q{number}"
+    _rank(document, quotes, sentence_scores, max_key, speakers)
+    return quotes
+
+
+# --- building quotes -------------------------------------------------------------------
+
+
+def _make_quote(
+    document: AlignedDocument,
+    locator: SentenceLocator,
+    span: QuotedSpan,
+    attribution: Attribution,
+    target: str | None,
+    located: bool,
+) -> Quote:
+    touched = locator.touched(span.outer_start, span.outer_end)
+    first = locator.at(span.start)
+    flags = []
+    if span.malformed:
+        flags.append(MALFORMED)
+    if len(locator.touched(span.start, span.end)) > 1:
+        flags.append(MULTI_SENTENCE)
+    if document.is_translated and not located:
+        flags.append(TARGET_NOT_LOCATED)
+    return Quote(
+        id="",
+        text=document.text[span.start : span.end],
+        target=target if document.is_translated else None,
+        speaker=attribution.speaker,
+        sentence_id=first.id,
+        start=span.start,
+        end=span.end,
+        marks=span.marks,
+        flags=flags,
+        sentence_ids=[s.id for s in touched] or [first.id],
+    )
+
+
+def _targets(
+    document: AlignedDocument, block: Block, spans: list[QuotedSpan], locator: SentenceLocator
+) -> list[tuple[str | None, bool]]:
+    """(English text, located?) per span; the whole English sentence(s) when not located.
+
+    A located span must lie inside the English of the quotation's own sentences, so the
+    target is always a piece of what the reader sees next to it.
+    """
+    if not document.is_translated:
+        return [(None, True)] * len(spans)
+    found: dict[int, tuple[str | None, bool]] = {}
+    for group in sentence_groups(block.sentences, spans):
+        english = group.english
+        for span, bounds in zip(group.spans, align_group(group)):
+            own = locator.touched(span.outer_start, span.outer_end)
+            allowed = group.english_range({s.id for s in own})
+            if bounds is not None and english is not None and _within(bounds, allowed):
+                found[id(span)] = (english[bounds[0] : bounds[1]], True)
+            else:
+                found[id(span)] = (" ".join(s.target for s in own if s.target) or None, False)
+    return [found.get(id(span), (None, False)) for span in spans]
+
+
+def _within(bounds: tuple[int, int], allowed: tuple[int, int] | None) -> bool:
+    return allowed is not None and allowed[0] <= bounds[0] <= bounds[1] <= allowed[1]
+
+
+def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution) -> bool:
+    """A name or a term in quotation marks rather than words someone said."""
+    words = len(text[span.start : span.end].split())
+    word_before = _word_before(text, span.outer_start)
+    if words <= NAMED_TERM_MAX_WORDS and word_before in NAMING_WORDS and attribution.via != "after":
+        return True
+    if words > SCARE_QUOTE_MAX_WORDS:
+        return False
+    # A short quotation counts only as the whole of what a stated speaker said: it ends
+    # its clause ("calificó la decisión de «inaceptable».") rather than naming a thing
+    # inside one ("que "nadie" lo esperaba").
+    return not (attribution.direct and _ends_clause(text, span.outer_end))
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if pos >= len(text) or text[pos] in ".,;:!?…\n)—–-":
+        return True
+    return _word_after(text, pos) in _CLAUSE_LINKS
+
+
+def _word_after(text: str, pos: int) -> str:
+    end = pos
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[pos:end].lower()
+
+
+def _word_before(text: str, pos: int) -> str:
+    cursor = pos
+    while cursor > 0 and text[cursor - 1] == " ":
+        cursor -= 1
+    start = cursor
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:cursor].lower()
+
+
+# --- ranking ---------------------------------------------------------------------------
+
+
+def _rank(
+    document: AlignedDocument,
+    quotes: list[Quote],
+    sentence_scores: dict[str, float] | None,
+    max_key: int,
+    speakers: SpeakerFinder,
+) -> None:
+    if not quotes:
+        return
+    if sentence_scores is None:
+        sentence_scores = default_sentence_scores(document)
+    for quote in quotes:
+        importance = max((_clip(sentence_scores.get(sid, 0.0)) for sid in quote.sentence_ids), default=0.0)
+        prominence = 0.0
+        if quote.speaker:
+            prominence = 0.5 + 0.5 * min(1.0, (speakers.mentions(quote.speaker) - 1) / 3)
+        quote.score = (
+            _LENGTH_WEIGHT * length_score(len(quote.text.split()))
+            + _SPEAKER_WEIGHT * prominence
+            + _SENTENCE_WEIGHT * importance
+        )
+    ranked = sorted(range(len(quotes)), key=lambda i: (-quotes[i].score, i))
+    for index in ranked[: max(0, max_key)]:
+        quotes[index].key = True
+
+
+def length_score(words: int) -> float:
+    """1.0 for a quotation of a full clause, less for fragments and whole paragraphs."""
+    if words < _IDEAL_MIN_WORDS:
+        return 0.2 + 0.8 * max(0, words - 1) / (_IDEAL_MIN_WORDS - 1)
+    if words <= _IDEAL_MAX_WORDS:
+        return 1.0
+    return max(0.3, 1.0 - (words - _IDEAL_MAX_WORDS) / 70)
+
+
+def default_sentence_scores(document: AlignedDocument) -> dict[str, float]:
+    """summarize.summary's sentence scores when that module exists, else lead position."""
+    # Another module, possibly not there yet: use it only when it exists.
+    exists = importlib.util.find_spec("summarize.summary") is not None
+    summary = importlib.import_module("summarize.summary") if exists else None
+    scorer = getattr(summary, "sentence_scores", None)
+    if scorer is not None:
+        return scorer(document)
+    return position_scores(document)
+
+
+def position_scores(document: AlignedDocument) -> dict[str, float]:
+    """News put what matters first: 1.0 for the first body sentence, decaying after."""
+    body = [s for b in document.blocks if b.kind in QUOTE_BLOCK_KINDS for s in b.sentences]
+    return {sentence.id: 1.0 / (1.0 + rank / 3.0) for rank, sentence in enumerate(body)}
+
+
+def _clip(value: float) -> float:
+    return min(1.0, max(0.0, float(value)))

@@ -1,0 +1,62 @@
+"""Spanish word handling shared by every summariser: words, stop words, stems.
+
+sumy's own `Tokenizer("spanish")` needs NLTK punkt data that is not installed (and must
+not be fetched at run time), so words come from a plain Unicode regex here and sentences
+always come from our own segmenter (translate.segment, via the AlignedDocument).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+# A word is a run of letters, possibly joined by an apostrophe or hyphen ("anti-OTAN",
+# "O'Donnell"); digits are not words, as in sumy's tokenizer, so "2019" never becomes a
+# keyword that links unrelated sentences.
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+# sumy's Spanish list lacks the commonest function words ("de", "que", "y", "a", "se",
+# "del", "al", …), which then dominate every frequency-based score; these complete it.
+_EXTRA_STOP_WORDS = frozenset(
+    """
+    a al algo ante aquí así aun aún cómo cual cuál cuales cuáles cuanto cuánto de del e ella
+    ello esa esas ese eso esos estas este esto estos está están estar estará fue fueron
+    había habían han has hay haya he hemos la le les lo me mi mis más mucho muchas mucha
+    ni no o os otra otras otros poco pues que qué se sea sean según sido sí sólo también
+    tanto te ti toda todas todos tu tus u ya y él éste ésta esto cuando donde dónde
+    hasta desde durante mismo misma mismos mismas cada entre sino aunque ser son era
+    nuestro nuestra nuestros nuestras vuestro vuestra suyo suya suyos suyas
+    """.split()
+)
+
+STOP_WORDS: frozenset[str] = frozenset(get_stop_words("spanish")) | _EXTRA_STOP_WORDS
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` in their original case, in order."""
+    return _WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=1)
+def stemmer() -> "CachedStemmer":
+    """sumy's Spanish Snowball stemmer behind a cache (news text repeats its words a lot)."""
+    return CachedStemmer(Stemmer("spanish"))
+
+
+class CachedStemmer:
+    """A callable stemmer (sumy accepts any callable) that remembers what it stemmed."""
+
+    def __init__(self, stem) -> None:
+        self._stem = functools.lru_cache(maxsize=100_000)(stem)
+
+    def __call__(self, word: str) -> str:
+        return self._stem(word)
+
+
+def content_terms(text: str) -> list[str]:
+    """Lowercased, stemmed words of `text` without stop words: what similarity is computed on."""
+    stem = stemmer()
+    return [stem(w) for w in (word.lower() for word in words(text)) if w not in STOP_WORDS]
