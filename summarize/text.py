@@ -26,7 +26,7 @@ _EXTRA_STOP_WORDS = frozenset(
     ello esa esas ese eso esos estas este esto estos está están estar estará fue fueron
     había habían han has hay haya he hemos la le les lo me mi mis más mucho muchas mucha
     ni no o os otra otras otros poco pues que qué se sea sean según sido sí sólo también
-    tanto te ti toda todas todos tu tus u ya y él éste ésta esto cuando donde dónde
+    tanto te ti toda todas todos tu tus u ya y él éste ésta cuando donde dónde
     hasta desde durante mismo misma mismos mismas cada entre sino aunque ser son era
     nuestro nuestra nuestros nuestras vuestro vuestra suyo suya suyos suyas
     """.split()
@@ -41,7 +41,7 @@ def words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def stemmer() -> "CachedStemmer":
+def stemmer() -> CachedStemmer:
     """sumy's Spanish Snowball stemmer behind a cache (news text repeats its words a lot)."""
     return CachedStemmer(Stemmer("spanish"))
 

@@ -201,6 +201,17 @@ def test_document_without_body_sentences():
     assert sentence_scores(document) == {}
 
 
+@pytest.mark.parametrize("algorithm", ALL)
+def test_degenerate_bodies_still_give_the_requested_count(algorithm):
+    one = make_document(("headline", ["Una ley nueva"]), ("body", ["El Congreso aprobó la ley de vivienda."]))
+    wordless = make_document(("body", ["2019.", "1.234,5.", "—"]), ("body", ["El Gobierno aprobó la ley."]))
+    fragments = make_document(("body", ["¡Ay!", "Sí.", "No."]))
+
+    assert summarize(one, "50%", algorithm).ids == ["s2"]
+    assert len(summarize(wordless, 2, algorithm).ids) == 2
+    assert summarize(fragments, 5, algorithm).ids == ["s1", "s2", "s3"]
+
+
 # --- Summary object ---------------------------------------------------------------------------
 
 

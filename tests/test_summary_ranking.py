@@ -201,3 +201,15 @@ def test_sumy_dom_keeps_paragraphs_and_headings():
     assert [len(p.sentences) for p in dom.paragraphs] == [0, 2, 1]
     assert [str(h) for h in dom.headings] == ["Título"]
     assert [s.position for s in dom.sentences] == [0, 1, 2]
+
+
+def test_sumy_sentences_with_equal_text_stay_distinct():
+    # sumy keys its ratings by sentence; with sumy's text equality two copies of a
+    # sentence would share (and overwrite) one rating.
+    from summarize.body import Body
+
+    dom = sumy_adapter.build_dom(Body(sentences=("Llueve en Madrid.", "Llueve en Madrid."), paragraphs=(0, 0)))
+    first, second = dom.sentences
+    assert first != second
+    assert len({first, second}) == 2
+    assert (first.position, second.position) == (0, 1)
