@@ -97,20 +97,15 @@ def translate(source, engine, as_json, width):
 @click.option("--width", type=int, default=None, help="Terminal width.")
 def summarize(source, length, algorithm, engine, no_translation, all_quotes, as_json, width):
     """Bilingual summary and key quotes of an article (default: the seed article)."""
+    from bitexto.articles import analyse_article
     from bitexto.terminal import engine_banner, summary_view
-    from summarize import extract_quotes
-    from summarize import summarize as summarize_document
-    from translate.pipeline import segment_article, translate_article
 
     settings = Settings.from_env()
     text = _read_article(source)
-    if no_translation:
-        document = segment_article(text, settings)
-    else:
-        document = translate_article(text, create_engine(engine, settings), settings,
-                                     on_progress=_ProgressBar())
-    summary = summarize_document(document, length=length, algorithm=algorithm)
-    quotes = extract_quotes(document)
+    translator = None if no_translation else create_engine(engine, settings)
+    result = analyse_article(text, translator, translate=not no_translation, summary_length=length,
+                             algorithm=algorithm, settings=settings, on_progress=_ProgressBar())
+    document, summary, quotes = result.document, result.summary, result.quotes
     if as_json:
         payload = {
             "engine": document.engine.to_dict() if document.engine else None,
