@@ -6,12 +6,12 @@ STAMP   := $(VENV)/.installed
 # An Argos es→en package file to provision, if you have one (see README).
 ARGOS_MODEL ?= $(wildcard models/translate-es_en-*.argosmodel)
 
-.PHONY: run test install engine model bench clean
+.PHONY: run test install engine browser model bench clean
 
 run: install
 	$(BITEXTO) translate seeds/000_957073114899cdb1.txt
 
-test: install
+test: install browser
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; exit 1; fi; \
 	exit $$status
@@ -34,6 +34,16 @@ engine:
 		(apt-get install -y -qq apertium-eng-spa || (apt-get update -qq && apt-get install -y -qq apertium-eng-spa)); \
 	else \
 		echo "Apertium is missing. Install it with: sudo apt-get install -y apertium-eng-spa"; \
+	fi
+
+# Debian's Chromium and its matching driver, for the browser tests.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then \
+		echo "Chromium: installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		(apt-get install -y -qq chromium chromium-driver || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)); \
+	else \
+		echo "Chromium is missing. Install it with: sudo apt-get install -y chromium chromium-driver"; \
 	fi
 
 model: $(STAMP)

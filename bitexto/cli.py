@@ -121,6 +121,24 @@ def summarize(source, length, algorithm, engine, no_translation, all_quotes, as_
         click.echo(line)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int, help="Waitress worker threads.")
+def serve(host, port, threads):
+    """Serve the web app with a production WSGI server (waitress)."""
+    import waitress
+
+    from webapp import create_app
+    from webapp.service import warm_up
+
+    app = create_app()
+    if app.config["WARM_UP"]:
+        warm_up(app)
+    click.echo(f"bitexto on http://{host}:{port}/  (Ctrl+C stops it)")
+    waitress.serve(app, host=host, port=port, threads=threads)
+
+
 @main.group()
 def models():
     """Install and list Argos Translate es→en models."""

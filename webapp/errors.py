@@ -1,0 +1,49 @@
+"""One canonical error body for the API, one error page for the UI.
+
+Errors are raised where they happen (core: BitextoError and its subclasses; web layer:
+werkzeug HTTPExceptions) and rendered here, at the edge.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from translate.errors import BitextoError
+
+logger = logging.getLogger(__name__)
+
+# Paths whose clients expect JSON, including LibreTranslate-compatible ones.
+JSON_PREFIXES = ("/api/", "/translate", "/languages", "/detect", "/health", "/metrics", "/openapi.json")
+
+
+def error_body(status: int, message: str) -> dict:
+    """The API's error shape; `error` is also what LibreTranslate clients read."""
+    return {"error": message, "status": status}
+
+
+def wants_json() -> bool:
+    return request.path.startswith(JSON_PREFIXES) or request.accept_mimetypes.best == "application/json"
+
+
+def render_error(status: int, message: str):
+    if wants_json():
+        return jsonify(error_body(status, message)), status
+    return render_template("error.html", status=status, message=message), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(BitextoError)
+    def handle_core_error(error: BitextoError):
+        return render_error(error.status, error.message)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_error(error: HTTPException):
+        return render_error(error.code or 500, error.description or error.name)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error: Exception):
+        logger.exception("unhandled error on %s %s", request.method, request.path)
+        return render_error(500, InternalServerError.description)

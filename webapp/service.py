@@ -1,0 +1,68 @@
+"""The thin layer between the routes and the library: engine, cache, analyse, store."""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Flask, current_app
+
+from bitexto.articles import analyse_article
+from translate.cache import CachedEngine, TranslationCache
+from translate.engines import create_engine
+from translate.errors import BitextoError
+from webapp import store
+
+_lock = threading.Lock()
+
+
+def engine_state(app: Flask) -> dict:
+    return app.extensions.setdefault("bitexto_engine", {"engine": None, "error": None})
+
+
+def get_engine(app: Flask | None = None) -> CachedEngine:
+    """The app's engine behind the SQLite translation cache, loaded on first use."""
+    app = app or current_app._get_current_object()
+    state = engine_state(app)
+    with _lock:
+        if state["engine"] is None:
+            settings = app.config["BITEXTO"]
+            engine = create_engine(settings.engine, settings)
+            if hasattr(engine, "load"):
+                engine.load()
+            state["engine"] = CachedEngine(engine, TranslationCache(app.config["DATABASE"]))
+            state["error"] = None
+        return state["engine"]
+
+
+def warm_up(app: Flask) -> threading.Thread:
+    """Load the engine in the background so the first reader does not wait for it."""
+
+    def load():
+        try:
+            get_engine(app)
+        except BitextoError as error:
+            engine_state(app)["error"] = error.message
+
+    thread = threading.Thread(target=load, name="bitexto-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def engine_label(app: Flask | None = None) -> dict:
+    """What the page's engine badge shows: the engine in use, or why there is none yet."""
+    app = app or current_app._get_current_object()
+    state = engine_state(app)
+    if state["engine"] is not None:
+        return {**state["engine"].info.to_dict(), "loaded": True}
+    return {"name": app.config["BITEXTO"].engine, "loaded": False, "error": state["error"]}
+
+
+def create_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str = "text") -> tuple[str, dict]:
+    """Analyse and store an article; returns its id and the stored result."""
+    settings = current_app.config["BITEXTO"]
+    result = analyse_article(
+        text, get_engine(), summary_length=summary_length, algorithm=algorithm, settings=settings
+    ).to_dict()
+    options = {"summary_length": str(summary_length), "algorithm": algorithm, "format": source_format}
+    article_id = store.save_article(text, options, result)
+    return article_id, result
