@@ -74,6 +74,10 @@ TARGET_B_OVER_C = 1.15
 TARGET_PEAK_RSS_MB = 800.0
 
 SOAK_REPORT_EVERY = 50
+# Before each measurement, wait while other processes use more than this share of the
+# CPUs, sampled over QUIET_SAMPLE_SECONDS (see wait_for_quiet).
+QUIET_SHARE = 0.10
+QUIET_SAMPLE_SECONDS = 2.0
 SWEEP_THREADS = ((1, 2), (2, 1), (1, 0))  # (inter_threads, intra_threads)
 SWEEP_BATCH_TOKENS = (512, 1024, 2048)
 SWEEP_CHUNK_SENTENCES = (64, 128, 256)
@@ -356,6 +360,32 @@ def measure_once(work: Callable[[], object]) -> Measurement:
     seconds = time.perf_counter() - start
     others = (machine_busy_seconds() - busy) - (time.process_time() - own)
     return Measurement(seconds, max(0.0, others) / (seconds * (os.cpu_count() or 1)))
+
+
+def others_share(interval: float) -> float:
+    """Share of the machine's CPUs used by other processes over the next `interval` s."""
+    busy, own = machine_busy_seconds(), time.process_time()
+    time.sleep(interval)
+    others = (machine_busy_seconds() - busy) - (time.process_time() - own)
+    return max(0.0, others) / (interval * (os.cpu_count() or 1))
+
+
+def wait_for_quiet(max_wait: float) -> None:
+    """Hold the next measurement until other processes leave the CPUs alone (≤ max_wait s).
+
+    Others' tests and browsers on this shared 2-core machine can take half of it for
+    minutes; a measurement started then says more about them than about the paths.
+    """
+    deadline = time.monotonic() + max_wait
+    share = others_share(QUIET_SAMPLE_SECONDS)
+    if share <= QUIET_SHARE:
+        return
+    log(f"  other processes use {share:.0%} of the CPUs; waiting up to {max_wait:.0f} s")
+    while time.monotonic() < deadline:
+        share = others_share(QUIET_SAMPLE_SECONDS)
+        if share <= QUIET_SHARE:
+            return
+    log(f"  still {share:.0%} busy with other processes; measuring anyway")
 
 
 def best_time(runs: int, work: Callable[[], object]) -> Measurement:
@@ -700,8 +730,8 @@ def child_sweep(args: argparse.Namespace) -> dict:
     rss_load = rss_mb()
     engine.translate(sentences[:4])  # warm-up: first-call allocations are not the cost
     best = best_time(args.child_runs, lambda: engine.translate(sentences))
-    return {"seconds": best.seconds, "others": best.others, "sentences": len(sentences), "rss_load": rss_load,
-            "peak": peak_rss_mb(), "high_water": high_water_mb()}
+    return {"seconds": best.seconds, "others": best.others, "sentences": len(sentences),
+            "rss_load": rss_load, "peak": peak_rss_mb(), "high_water": high_water_mb()}
 
 
 CHILD_MODES = {"memory": child_memory, "argos-memory": child_argos_memory, "sweep": child_sweep}
@@ -862,6 +892,7 @@ def run_timings(args, plan: RunPlan, workload: Workload, settings, package_dir: 
     def timed(workload_name: str, key: str, label: str, runs: int,
               work: Callable[[], int]) -> None:
         log(f"{workload_name}: {label}")
+        wait_for_quiet(args.max_wait)
         counts = []
         best = best_time(runs, lambda: counts.append(work()))
         timings.append(Timing(workload_name, key, label, counts[-1], best.seconds, best.others,
@@ -985,6 +1016,7 @@ def run_sweep(args, plan: RunPlan, launcher: ChildLauncher, data_dir: Path, work
     rows = []
     for number, (inter, intra, tokens, chunk) in enumerate(configs, 1):
         log(f"sweep {number}/{len(configs)}: inter {inter} intra {intra} tokens {tokens} chunk {chunk}")
+        wait_for_quiet(args.max_wait)
         result = run_child(launcher, "sweep", data_dir, workload_file, args.max_decoding_length,
                            overrides={"argos_inter_threads": inter, "argos_intra_threads": intra,
                                       "argos_max_batch_tokens": tokens,
@@ -1084,6 +1116,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sweep", action="store_true",
                         help="also time (b) under other thread/batching settings")
     parser.add_argument("--sweep-only", action="store_true", help="run only the sweep")
+    parser.add_argument("--max-wait", type=float, default=180, metavar="SECONDS",
+                        help="before each measurement, wait up to this long for other "
+                             "processes to leave the CPUs idle (default 180; 0 = never wait)")
     # Internal: one measurement in a fresh process (see run_child).
     parser.add_argument("--child", choices=sorted(CHILD_MODES), help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", help=argparse.SUPPRESS)

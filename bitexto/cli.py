@@ -177,3 +177,23 @@ def models_list():
                    "Install one with: bitexto models install --from FILE.argosmodel")
     for package in packages:
         click.echo(f"{package['from_code']}→{package['to_code']}  {package['version']}  {package['path']}")
+
+
+@main.group()
+def keys():
+    """Create API keys for the web API (needed when BITEXTO_REQUIRE_API_KEYS is on)."""
+
+
+@keys.command("create")
+@click.argument("name")
+def keys_create(name):
+    """Create an API key for NAME and print it (only its hash is stored: keep it now)."""
+    from webapp import create_app
+    from webapp.store import create_api_key
+
+    if not name.strip():
+        raise click.BadParameter("give the key holder a name", param_hint="NAME")
+    database = create_app().config["DATABASE"]
+    key = create_api_key(database, name.strip())
+    click.echo(f"API key for {name.strip()} (shown only this once; bitexto stores only its hash):", err=True)
+    click.echo(key)

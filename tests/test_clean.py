@@ -63,11 +63,10 @@ def test_normalize_is_linear_on_long_runs_of_spaces():
     assert normalize(raw) == raw
 
 
-def test_html_seam_is_explicit():
-    with pytest.raises(NotImplementedError):
-        html_to_text("<p>Hola</p>")
-    with pytest.raises(NotImplementedError):
-        prepare_text("<p>Hola</p>", media_type="text/html")
+def test_html_goes_through_html_to_text_and_text_passes_through():
+    # HTML extraction itself is tested in test_clean_html.py.
+    assert html_to_text("<p>Hola</p>") == "Hola"
+    assert prepare_text("<p>Hola&nbsp;mundo</p>", media_type="text/html") == "Hola mundo"
     assert extract_text("Hola\r\n") == "Hola\r\n"
     assert prepare_text("Hola\u00a0mundo\r\n") == "Hola mundo\n"
 

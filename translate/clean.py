@@ -1,6 +1,6 @@
 """Turn text as people paste it into the one canonical string every offset refers to.
 
-Pipeline: raw input → `extract_text` (plain text passes through; HTML will plug in at
+Pipeline: raw input → `extract_text` (plain text passes through; HTML goes through
 `html_to_text`) → `normalize`. Block and sentence offsets produced downstream
 (translate.segment, translate.blocks) index into the string `normalize` returns, so
 nothing may change the text after it.
@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+
+from translate.errors import InputError
 
 # Windows (\r\n) and old Mac (\r) newlines, Word's manual line break (\v), form feed,
 # NEL and the Unicode line/paragraph separators all mean "new line" to a reader.
@@ -74,15 +76,65 @@ def normalize(text: str) -> str:
 
 
 # --- Input formats -------------------------------------------------------------------
-# The seam for HTML: when bitexto accepts pasted or uploaded HTML, `html_to_text` will
-# turn markup into plain text with one paragraph per line (block elements → "\n",
-# scripts/styles dropped, entities decoded). Everything after it — normalize,
-# segmentation, classification — stays as it is.
+# HTML becomes plain text with one paragraph per line before `normalize`; everything
+# after it (normalize, segmentation, classification) is the same as for pasted text.
+
+# lxml refuses a str that declares its own encoding; the text is already decoded.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+@cache
+def _extraction_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # A pasted fragment ("<p>Hola.</p>") is as much an article as a whole page: the
+    # size thresholds exist to reject scraped junk, which is not our input.
+    config.set("DEFAULT", "MIN_FILE_SIZE", "1")
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    return config
 
 
 def html_to_text(html: str) -> str:
-    """HTML → plain text with one paragraph per line. Not implemented yet."""
-    raise NotImplementedError("HTML input is not supported yet; paste the article as text")
+    """The main text of an HTML page or fragment, one paragraph or heading per line.
+
+    trafilatura finds the article in the page (navigation, scripts, styles, comments and
+    footers go) and decodes entities; the page's title is put back as the first line when
+    trafilatura took it out of the text as metadata. Only the given string is read:
+    nothing is ever fetched.
+
+    Raises:
+        InputError: the HTML holds no readable text.
+    """
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    source = _XML_DECLARATION.sub("", html, count=1)
+    try:
+        # Parsing here, not in trafilatura, because trafilatura rejects a one-element
+        # fragment; document_fromstring always wraps it in <html><body>.
+        tree = lxml.html.document_fromstring(source)
+    except (lxml.etree.ParserError, ValueError):
+        tree = None
+    extracted = None
+    if tree is not None:
+        extracted = trafilatura.bare_extraction(
+            tree, favor_recall=True, include_comments=False, include_tables=True,
+            with_metadata=True, config=_extraction_config(),
+        )
+    lines = [line.strip() for line in (extracted.text or "").splitlines()] if extracted else []
+    lines = [line for line in lines if line]
+    if not lines:
+        raise InputError(
+            "No article text could be found in this HTML. Paste the article as plain text, "
+            "or save the page as HTML again with its content."
+        )
+    title = (extracted.title or "").strip()
+    if title and not any(title in line for line in lines[:3]):
+        lines.insert(0, title)
+    return "\n".join(lines)
 
 
 def extract_text(raw: str, media_type: str = "text/plain") -> str:

@@ -63,6 +63,15 @@ def detect_language(text: str) -> str | None:
     return language
 
 
+def rank_languages(text: str) -> list[tuple[str, float]]:
+    """Every language py3langid knows with its probability for `text`, most likely first.
+
+    Unlike `detect_language` this always answers, however short the text: callers that
+    report confidences (the LibreTranslate /detect endpoint) decide what to trust.
+    """
+    return _identifier().rank(text[:LANGUAGE_SAMPLE_CHARS])
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

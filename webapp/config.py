@@ -12,6 +12,8 @@ WEB_SETTINGS = {
     # name: (environment variable, default, type)
     "MAX_CONTENT_LENGTH": ("BITEXTO_MAX_REQUEST_BYTES", 2 * 1024 * 1024, int),
     "RATELIMIT_DEFAULT": ("BITEXTO_RATE_LIMIT", "120 per minute", str),
+    # Unset: ten times RATELIMIT_DEFAULT (webapp.limits).
+    "RATELIMIT_API_KEY": ("BITEXTO_RATE_LIMIT_API_KEY", None, str),
     "RATELIMIT_STORAGE_URI": ("BITEXTO_RATELIMIT_STORAGE", "memory://", str),
     "REQUIRE_API_KEYS": ("BITEXTO_REQUIRE_API_KEYS", False, bool),
     "WARM_UP": ("BITEXTO_WARM_UP", True, bool),
@@ -31,7 +33,10 @@ def load_config(instance_path: Path, environ=None) -> dict:
     config: dict = {"BITEXTO": Settings.from_env(environ)}
     for name, (variable, default, kind) in WEB_SETTINGS.items():
         raw = environ.get(variable)
-        config[name] = default if raw in (None, "") else _convert(raw, kind)
+        if raw not in (None, ""):
+            config[name] = _convert(raw, kind)
+        elif default is not None:
+            config[name] = default
     config["DATABASE"] = Path(environ.get("BITEXTO_DATABASE") or instance_path / "bitexto.sqlite3")
     config["SECRET_KEY"] = environ.get("BITEXTO_SECRET_KEY") or _instance_secret(instance_path)
     return config

@@ -1,9 +1,193 @@
-"""Placeholder: being written."""
+"""LibreTranslate-compatible endpoints, so existing LibreTranslate clients work unchanged.
 
-from flask import Blueprint
+    POST /translate       {"q": str | [str], "source": "es" | "auto", "target": "en",
+                           "format": "text" | "html", "api_key"?} → {"translatedText": ...}
+    GET|POST /languages   [{"code", "name", "targets"}]
+    POST /detect          {"q"} → [{"confidence": 0..100, "language"}]
+
+Requests are JSON or forms, as LibreTranslate accepts them; errors carry LibreTranslate's
+`error` field (inside bitexto's one error body) and its statuses: 400 for a missing or
+unsupported parameter, 403 for API keys, 413 for too much text, 429 for rate limits.
+
+Texts go through bitexto's own pipeline: normalised, split into sentences, translated in
+one batch by the app's engine (behind the translation cache), and put back together
+with the original spacing and line breaks between sentences, so paragraphs survive.
+Unlike LibreTranslate, `format: html` does not keep the markup: the article text is
+extracted from the HTML (translate.clean) and its translation is returned as plain text.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import Blueprint, current_app, jsonify
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
+
+from translate.blocks import build_blocks
+from translate.clean import prepare_text
+from translate.document import AlignedDocument
+from translate.inputs import detect_language, rank_languages
+from translate.pipeline import translate_document
+from webapp import metrics, service
+from webapp.limits import exempt, require_api_key
+from webapp.payload import read_payload
 
 bp = Blueprint("libretranslate", __name__)
 
+SOURCE, TARGET, AUTO = "es", "en", "auto"
+LANGUAGES = [
+    {"code": SOURCE, "name": "Spanish", "targets": [TARGET]},
+    {"code": TARGET, "name": "English", "targets": []},
+]
+FORMATS = ("text", "html")
+# LibreTranslate's batch limit is a server option; this one bounds the work of a list q.
+BATCH_LIMIT = 1000
+MAX_DETECTIONS = 3
+MIN_DETECTION_CONFIDENCE = 1.0  # percent
 
-def init_metrics(app):
-    pass
+# LibreTranslate answers browsers from any origin; so must a drop-in replacement.
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Headers": "Authorization, Content-Type, X-API-Key",
+    "Access-Control-Allow-Methods": "GET, POST",
+    "Access-Control-Max-Age": str(60 * 60 * 24),
+}
+
+
+@bp.after_request
+def allow_cross_origin(response):
+    for header, value in CORS_HEADERS.items():
+        response.headers.setdefault(header, value)
+    return response
+
+
+@bp.route("/languages", methods=["GET", "POST"])
+@exempt
+def languages():
+    return jsonify(LANGUAGES)
+
+
+@bp.post("/translate")
+@require_api_key
+def translate():
+    payload = read_payload(query_fallback=True)
+    texts, batch = _texts(payload.get("q"))
+    source = _language(payload.get("source"), "source")
+    target = _language(payload.get("target"), "target")
+    if source not in (SOURCE, AUTO):
+        raise BadRequest(f"{_shown(source)} is not supported as a source language: bitexto translates Spanish (es)")
+    if target != TARGET:
+        raise BadRequest(f"{_shown(target)} is not supported as a target language: bitexto translates into English (en)")
+    text_format = payload.get("format") or "text"
+    if text_format not in FORMATS:
+        raise BadRequest(f"{_shown(text_format)} format is not supported")
+    _check_size(texts)
+
+    body: dict = {}
+    if source == AUTO:
+        detections = [_detected_source(text) for text in texts]
+        body["detectedLanguage"] = detections if batch else detections[0]
+    translations = translate_texts(texts, "text/html" if text_format == "html" else "text/plain")
+    return jsonify({"translatedText": translations if batch else translations[0], **body})
+
+
+@bp.post("/detect")
+@require_api_key
+def detect():
+    payload = read_payload(query_fallback=True)
+    texts, _batch = _texts(payload.get("q"))
+    _check_size(texts)
+    return jsonify(detect_languages("\n".join(texts)))
+
+
+def translate_texts(texts: list[str], media_type: str = "text/plain") -> list[str]:
+    """English for each text: sentences translated in one engine call, gaps kept."""
+    documents = []
+    for text in texts:
+        # A blank HTML item stays blank (HTML extraction would call it unreadable).
+        blank_html = media_type == "text/html" and not text.strip()
+        clean = "" if blank_html else prepare_text(text, media_type)
+        documents.append(AlignedDocument(text=clean, blocks=build_blocks(clean)))
+    # One document holding every block, so the engine sees all sentences of the
+    # request in one batch; the sentences are shared, so each document gets its targets.
+    combined = AlignedDocument(text="", blocks=[block for document in documents for block in document.blocks])
+    sentence_count = sum(1 for _ in combined.sentences())
+    if sentence_count:
+        translate_document(combined, service.get_engine())
+        metrics.count_sentences(sentence_count)
+    return [_reassemble(document) for document in documents]
+
+
+def _reassemble(document: AlignedDocument) -> str:
+    """The document's text with each sentence replaced by its translation."""
+    parts, position = [], 0
+    for sentence in document.sentences():
+        parts.append(document.text[position:sentence.start])
+        parts.append(sentence.target or "")
+        position = sentence.end
+    parts.append(document.text[position:])
+    return "".join(parts)
+
+
+def detect_languages(text: str) -> list[dict]:
+    """Most likely languages first, confidence in percent, as LibreTranslate reports them.
+
+    Unlike LibreTranslate, languages bitexto cannot translate are reported too: a French
+    text is said to be French, not "English with low confidence".
+    """
+    ranking = [(language, probability * 100) for language, probability in rank_languages(text)]
+    if not any(ch.isalpha() for ch in text) or not ranking:
+        # LibreTranslate's answer when nothing can be detected.
+        return [{"confidence": 0.0, "language": TARGET}]
+    best = [(language, confidence) for language, confidence in ranking[:MAX_DETECTIONS]
+            if confidence >= MIN_DETECTION_CONFIDENCE] or ranking[:1]
+    return [{"confidence": round(confidence, 2), "language": language} for language, confidence in best]
+
+
+def _detected_source(text: str) -> dict:
+    """The `detectedLanguage` entry for `source: auto`; only Spanish can be translated.
+
+    Texts too short to identify reliably are taken as Spanish, the only source there is.
+    """
+    language = detect_language(text)
+    if language not in (None, SOURCE):
+        name = Locale("en").languages.get(language, language)
+        raise BadRequest(
+            f"The text looks like {name} ({language}), not Spanish: bitexto translates Spanish (es) into English (en)"
+        )
+    probabilities = dict(rank_languages(text)) if text.strip() else {}
+    return {"confidence": round(probabilities.get(SOURCE, 0.0) * 100, 2), "language": SOURCE}
+
+
+def _texts(q: object) -> tuple[list[str], bool]:
+    """`q` as a list of texts, and whether it was a list (a batch)."""
+    if q is None or q == "" or q == []:
+        raise BadRequest("Invalid request: missing q parameter")
+    if isinstance(q, str):
+        return [q], False
+    if isinstance(q, list) and all(isinstance(item, str) for item in q):
+        if len(q) > BATCH_LIMIT:
+            raise BadRequest(f"Invalid request: request ({len(q)}) exceeds text limit ({BATCH_LIMIT})")
+        return q, True
+    raise BadRequest("Invalid request: q must be a string or a list of strings")
+
+
+def _language(value: object, name: str) -> str:
+    if value is None or value == "":
+        raise BadRequest(f"Invalid request: missing {name} parameter")
+    if not isinstance(value, str):
+        raise BadRequest(f"Invalid request: {name} must be a language code such as es")
+    return value.strip().lower()
+
+
+def _check_size(texts: list[str]) -> None:
+    limit = current_app.config["BITEXTO"].max_chars
+    size = sum(len(text) for text in texts)
+    if size > limit:
+        raise RequestEntityTooLarge(
+            f"Invalid request: request ({size:,} characters) exceeds text limit ({limit:,})"
+        )
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 32 else text[:32] + "…"

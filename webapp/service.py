@@ -10,7 +10,7 @@ from bitexto.articles import analyse_article
 from translate.cache import CachedEngine, TranslationCache
 from translate.engines import create_engine
 from translate.errors import BitextoError
-from webapp import store
+from webapp import metrics, store
 
 _lock = threading.Lock()
 
@@ -63,6 +63,7 @@ def create_article(text: str, *, summary_length: str | int, algorithm: str, sour
     result = analyse_article(
         text, get_engine(), summary_length=summary_length, algorithm=algorithm, settings=settings
     ).to_dict()
+    metrics.count_sentences(sum(len(block["sentences"]) for block in result["blocks"]))
     options = {"summary_length": str(summary_length), "algorithm": algorithm, "format": source_format}
     article_id = store.save_article(text, options, result)
     return article_id, result

@@ -1,9 +1,121 @@
-"""Placeholder: being written."""
+"""The reader's pages: paste an article, read it side by side, download it.
 
-from flask import Blueprint
+GET  /                  the paste form above the example article, already analysed
+POST / and /articles    analyse a pasted text or uploaded file → 303 to its permalink
+GET  /example           the example article's permalink
+GET  /a/<id>            an article; ?length=&algorithm= re-summarise it (no re-translation)
+GET  /a/<id>.md|.json   downloads, with the same summary options
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+from translate.errors import BitextoError
+from webapp import export, labels, seed, service, store
+from webapp.article_view import build_view
+from webapp.submission import Submission, read_form, read_upload
 
 bp = Blueprint("ui", __name__)
 
 
-def init_metrics(app):
-    pass
+@bp.app_context_processor
+def form_choices():
+    return {"algorithm_choices": labels.algorithms(),
+            "default_length": current_app.config["DEFAULT_SUMMARY_LENGTH"]}
+
+
+@bp.after_request
+def vary_on_language(response):
+    # The same URL renders in English or Spanish depending on these headers.
+    response.vary.update(("Cookie", "Accept-Language"))
+    return response
+
+
+@bp.get("/")
+def index():
+    try:
+        article = seed.seed_article()
+    except BitextoError as error:
+        # No engine yet (or a broken one): the form still works once one is installed,
+        # and the message says how to install it.
+        return render_template("index.html", view=None, engine_error=error.message,
+                               form=Submission()), error.status
+    view = build_view(article, request.args.get("length"), request.args.get("algorithm"))
+    return render_template("index.html", view=view, form=Submission())
+
+
+@bp.post("/")
+@bp.post("/articles")
+def create():
+    submission = read_form(request)
+    try:
+        read_upload(submission, request)
+        text = submission.article_text()
+        article_id, _result = service.create_article(
+            text,
+            summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
+            algorithm=submission.algorithm or "default",
+            source_format=submission.source_format,
+        )
+    except BitextoError as error:
+        return form_error(error.status, error.message, submission)
+    return redirect(url_for("ui.article", article_id=article_id), code=303)
+
+
+@bp.get("/articles")
+def articles():
+    return redirect(url_for("ui.index"))
+
+
+@bp.get("/example")
+def example():
+    return redirect(url_for("ui.article", article_id=seed.seed_article()["id"]))
+
+
+@bp.get("/a/<article_id>")
+def article(article_id: str):
+    view = build_view(_load(article_id), request.args.get("length"), request.args.get("algorithm"))
+    return render_template("article.html", view=view)
+
+
+@bp.get("/a/<article_id>.md")
+def article_markdown(article_id: str):
+    view = build_view(_load(article_id), request.args.get("length"), request.args.get("algorithm"))
+    return _download(export.to_markdown(view), "text/markdown; charset=utf-8", f"bitexto-{article_id}.md")
+
+
+@bp.get("/a/<article_id>.json")
+def article_json(article_id: str):
+    article = _load(article_id)
+    view = build_view(article, request.args.get("length"), request.args.get("algorithm"))
+    body = json.dumps(export.to_json(view, article), ensure_ascii=False, indent=2)
+    return _download(body, "application/json", f"bitexto-{article_id}.json")
+
+
+@bp.app_errorhandler(CSRFError)
+def csrf_error(error: CSRFError):
+    # The form is shown again with what was typed: an expired page must not eat an article.
+    message = _("This form has expired or was not sent from this site. Check the text and send it again.")
+    return form_error(400, message, read_form(request))
+
+
+def form_error(status: int, message: str, submission: Submission):
+    return render_template("error.html", status=status, message=message, form=submission), status
+
+
+def _load(article_id: str) -> dict:
+    article = store.load_article(article_id)
+    if article is None:
+        abort(404, _("There is no article at this address. It may have been mistyped."))
+    return article
+
+
+def _download(body: str, mimetype: str, filename: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

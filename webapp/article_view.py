@@ -1,0 +1,241 @@
+"""What the article page shows, built from a stored article.
+
+Everything here is plain data for the templates and the Markdown export: rows of
+sentence pairs grouped by block, the summary, the quotes and the labels. Article text
+stays text; marking a quote inside a sentence splits the sentence into parts, which the
+template escapes one by one (nothing here produces HTML).
+
+A different summary length or algorithm is computed from the stored, already translated
+sentences: nothing is translated again, so only the summary changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from summarize import summarize
+from translate.clean import normalize
+from translate.document import CONTENT_KINDS, AlignedDocument, Block, Sentence
+from translate.errors import InputError
+from webapp import labels
+
+TITLE_CHARS = 100
+
+
+@dataclass
+class Part:
+    """A run of a sentence's text; `quote` is the id of the quote it belongs to, if any."""
+
+    text: str
+    quote: str | None = None
+
+
+@dataclass
+class SentenceRow:
+    id: str
+    source: list[Part]
+    target: list[Part]
+    source_text: str
+    target_text: str
+    flags: list[str]
+    in_summary: bool = False
+
+
+@dataclass
+class BlockView:
+    id: str
+    kind: str
+    label: str
+    is_furniture: bool
+    rows: list[SentenceRow]
+
+
+@dataclass
+class QuoteView:
+    id: str
+    sentence_id: str
+    source: str
+    target: str | None
+    speaker: str | None
+    marks: str
+    flags: list[str]
+    key: bool
+
+
+@dataclass
+class ArticleView:
+    id: str
+    created: datetime
+    engine: dict | None
+    engine_label: str
+    low_quality_engine: bool
+    title: str
+    title_en: str
+    blocks: list[BlockView]
+    summary: list[dict]
+    summary_algorithm: str
+    summary_length: str
+    summary_error: str | None
+    key_quotes: list[QuoteView]
+    other_quotes: list[QuoteView]
+    sentence_count: int = 0
+    options: dict = field(default_factory=dict)
+
+
+def document_from_result(text: str, result: dict) -> AlignedDocument:
+    """The aligned document a stored result describes, with its translations."""
+    blocks = [
+        Block(
+            id=block["id"], kind=block["kind"], start=block["start"], end=block["end"],
+            sentences=[
+                Sentence(id=s["id"], source=s["source"], start=s["start"], end=s["end"],
+                         target=s.get("target"), flags=list(s.get("flags", ())))
+                for s in block["sentences"]
+            ],
+        )
+        for block in result["blocks"]
+    ]
+    return AlignedDocument(text=normalize(text), blocks=blocks)
+
+
+def resummarize(article: dict, length: str | None, algorithm: str | None) -> tuple[dict, str, str]:
+    """The stored summary, or a new one for other options: (summary, length, algorithm).
+
+    Raises InputError for a bad length or an unknown algorithm.
+    """
+    options = article["options"]
+    stored_length = str(options.get("summary_length", "3"))
+    stored_algorithm = article["result"]["summary"]["algorithm"]
+    length = (length or "").strip() or stored_length
+    algorithm = (algorithm or "").strip() or stored_algorithm
+    if (length, algorithm) == (stored_length, stored_algorithm):
+        return article["result"]["summary"], length, algorithm
+    document = document_from_result(article["text"], article["result"])
+    summary = summarize(document, length=length, algorithm=algorithm).to_dict()
+    return summary, length, summary["algorithm"]  # the canonical name: "LexRank" → "lexrank"
+
+
+def build_view(article: dict, length: str | None = None, algorithm: str | None = None) -> ArticleView:
+    """The page's data for a stored article and the summary options asked for.
+
+    A bad summary option is reported in `summary_error` and the stored summary is shown,
+    so a typo in the length box never costs the reader the article.
+    """
+    result = article["result"]
+    error = None
+    try:
+        summary, length, algorithm = resummarize(article, length, algorithm)
+    except InputError as exc:
+        error = exc.message
+        summary, length, algorithm = resummarize(article, None, None)
+    summary_ids = {s["id"] for s in summary["sentences"]}
+    quotes = [_quote_view(q) for q in result.get("quotes", [])]
+    quotes_by_sentence: dict[str, list[dict]] = {}
+    for quote in result.get("quotes", []):
+        quotes_by_sentence.setdefault(quote["sentence_id"], []).append(quote)
+    blocks = [_block_view(b, summary_ids, quotes_by_sentence) for b in result["blocks"]]
+    title, title_en = _titles(result["blocks"])
+    return ArticleView(
+        id=article["id"],
+        created=datetime.fromtimestamp(article["created_at"], tz=timezone.utc),
+        engine=result.get("engine"),
+        engine_label=labels.engine(result.get("engine")),
+        low_quality_engine=labels.is_low_quality(result.get("engine")),
+        title=title,
+        title_en=title_en,
+        blocks=blocks,
+        summary=summary["sentences"],
+        summary_algorithm=algorithm,
+        summary_length=length,
+        summary_error=error,
+        key_quotes=[q for q in quotes if q.key],
+        other_quotes=[q for q in quotes if not q.key],
+        sentence_count=sum(len(b.rows) for b in blocks),
+        options=article["options"],
+    )
+
+
+def _block_view(block: dict, summary_ids: set[str], quotes: dict[str, list[dict]]) -> BlockView:
+    rows = []
+    for s in block["sentences"]:
+        target = s.get("target") or ""
+        sentence_quotes = quotes.get(s["id"], [])
+        rows.append(SentenceRow(
+            id=s["id"],
+            source=_mark_source(s, sentence_quotes),
+            target=_mark_target(target, sentence_quotes),
+            source_text=s["source"],
+            target_text=target,
+            flags=[labels.flag(f) for f in s.get("flags", ())],
+            in_summary=s["id"] in summary_ids,
+        ))
+    return BlockView(
+        id=block["id"], kind=block["kind"], label=labels.block_kind(block["kind"]),
+        is_furniture=block["kind"] not in CONTENT_KINDS, rows=rows,
+    )
+
+
+def _split(text: str, spans: list[tuple[int, int, str]]) -> list[Part]:
+    """`text` cut at non-overlapping (start, end, quote id) spans, in order."""
+    parts: list[Part] = []
+    position = 0
+    for start, end, quote_id in sorted(spans):
+        if start < position or start >= end:
+            continue  # overlapping or empty: leave that text unmarked
+        if start > position:
+            parts.append(Part(text[position:start]))
+        parts.append(Part(text[start:end], quote_id))
+        position = end
+    if position < len(text) or not parts:
+        parts.append(Part(text[position:]))
+    return parts
+
+
+def _mark_source(sentence: dict, quotes: list[dict]) -> list[Part]:
+    """The Spanish sentence with its quotes marked, from the quotes' document offsets."""
+    spans = []
+    for quote in quotes:
+        # Offsets are into the whole document; a quote may run past its sentence.
+        start = max(quote["start"], sentence["start"]) - sentence["start"]
+        end = min(quote["end"], sentence["end"]) - sentence["start"]
+        if 0 <= start < end <= len(sentence["source"]):
+            spans.append((start, end, quote["id"]))
+    return _split(sentence["source"], spans)
+
+
+def _mark_target(target: str, quotes: list[dict]) -> list[Part]:
+    """The English sentence with each quote's English marked where it is found verbatim."""
+    spans = []
+    for quote in quotes:
+        found = target.find(quote["target"]) if quote.get("target") else -1
+        if found >= 0:
+            spans.append((found, found + len(quote["target"]), quote["id"]))
+    return _split(target, spans)
+
+
+def _quote_view(quote: dict) -> QuoteView:
+    return QuoteView(
+        id=quote["id"], sentence_id=quote["sentence_id"], source=quote["text"],
+        target=quote.get("target"), speaker=quote.get("speaker"), marks=quote.get("marks") or "«»",
+        flags=[labels.flag(f) for f in quote.get("flags", ())], key=bool(quote.get("key")),
+    )
+
+
+def _titles(blocks: list[dict]) -> tuple[str, str]:
+    """The article's title in both languages: its first headline, else its first sentence."""
+    chosen = next((b for b in blocks if b["kind"] == "headline" and b["sentences"]), None)
+    chosen = chosen or next((b for b in blocks if b["kind"] == "body" and b["sentences"]), None)
+    if chosen is None:
+        return "", ""
+    sentences = chosen["sentences"] if chosen["kind"] == "headline" else chosen["sentences"][:1]
+    source = " ".join(s["source"] for s in sentences)
+    target = " ".join(s.get("target") or "" for s in sentences)
+    return _shorten(source), _shorten(target)
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text[:TITLE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"

@@ -1,0 +1,70 @@
+"""Words the UI shows for the library's codes: block kinds, quality flags, algorithms, engines.
+
+Lazy strings, so each is translated in the language of the request that renders it.
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from summarize.summary import ALGORITHMS
+
+BLOCK_KINDS = {
+    "body": _l("Body text"),
+    "headline": _l("Headline"),
+    "related_headline": _l("Related headline"),
+    "caption": _l("Photo caption"),
+    "boilerplate": _l("Site boilerplate"),
+    "credit": _l("Credit"),
+}
+
+# Sentence flags (translation quality) and quote flags (how sure the quote is).
+FLAGS = {
+    "unknown_words": _l("unknown words"),
+    "untranslated": _l("untranslated"),
+    "empty_translation": _l("empty translation"),
+    "repetition": _l("repeated words"),
+    "repeated_subword": _l("repeated word pieces"),
+    "malformed": _l("unbalanced quotation marks"),
+    "multi_sentence": _l("spans sentences"),
+    "target_not_located": _l("not found in the English"),
+}
+
+_ALGORITHM_NAMES = {
+    "default": _l("News (default)"),
+    "lead": _l("Lead: the first sentences"),
+    "lexrank": "LexRank",
+    "textrank": "TextRank",
+    "lsa": "LSA",
+    "luhn": "Luhn",
+    "edmundson": "Edmundson",
+    "sumbasic": "SumBasic",
+    "kl": "KL-Sum",
+    "reduction": "Reduction",
+}
+
+LOW_QUALITY_ENGINES = {"apertium"}
+
+
+def block_kind(kind: str) -> str:
+    return str(BLOCK_KINDS.get(kind, kind))
+
+
+def flag(name: str) -> str:
+    return str(FLAGS.get(name, name.replace("_", " ")))
+
+
+def algorithms() -> list[tuple[str, str]]:
+    """(name, label) for every summary algorithm, in the registry's order."""
+    return [(name, str(_ALGORITHM_NAMES.get(name, name))) for name in ALGORITHMS]
+
+
+def engine(info: dict | None) -> str:
+    """The engine badge text, e.g. "Argos es→en 1.0"."""
+    if not info:
+        return str(_l("not translated"))
+    return f"{info.get('model', '')} {info.get('version', '')}".strip() or info.get("name", "")
+
+
+def is_low_quality(info: dict | None) -> bool:
+    return bool(info) and info.get("name") in LOW_QUALITY_ENGINES

@@ -1,0 +1,429 @@
+"""The OpenAPI 3 description of bitexto's HTTP API, written by hand.
+
+Served as /openapi.json and rendered as the /docs page. The test suite checks that
+every API route of the app is described here (and nothing else), and fires generated
+requests at every path described.
+"""
+
+from __future__ import annotations
+
+import copy
+from importlib.metadata import PackageNotFoundError, version
+
+from summarize import ALGORITHMS
+
+ERROR_STATUSES = {
+    "400": "Malformed request: invalid JSON, a JSON body that is not an object, or (LibreTranslate endpoints) a missing or unsupported parameter.",
+    "403": "Missing API key (when the server requires one) or invalid API key.",
+    "404": "No such article.",
+    "413": "The request body or the article is too long.",
+    "415": "Unsupported Content-Type (or uploaded file type).",
+    "422": "The article cannot be processed: empty, binary, not Spanish, or a bad summary option.",
+    "429": "Too many requests from this client; see the Retry-After header.",
+    "503": "No translation engine is available.",
+}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict) -> dict:
+    return {"application/json": {"schema": schema}}
+
+
+def _errors(*statuses: str) -> dict:
+    return {
+        status: {"description": ERROR_STATUSES[status], "content": _json(_ref("Error"))}
+        for status in statuses
+    }
+
+
+def _string(description: str, **extra) -> dict:
+    return {"type": "string", "description": description, **extra}
+
+
+SUMMARY_LENGTH = {
+    "description": "Summary length: a number of sentences (3) or a share of the article (\"20%\").",
+    "oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "example": "20%"}],
+    "default": "3",
+}
+ALGORITHM = _string("Summary algorithm.", enum=list(ALGORITHMS), default="default")
+FORMAT = _string("Format of the text: plain text or HTML (converted to text first).",
+                 enum=["text", "html"], default="text")
+API_KEY_FIELD = _string("API key (also accepted as an Authorization: Bearer or X-API-Key header).")
+
+SCHEMAS: dict[str, dict] = {
+    "Error": {
+        "type": "object",
+        "description": "The one error body of every endpoint. `error` is also what LibreTranslate clients read.",
+        "required": ["error", "status"],
+        "properties": {
+            "error": _string("What went wrong, for a person to read."),
+            "status": {"type": "integer", "description": "The HTTP status, repeated."},
+        },
+    },
+    "ArticleRequest": {
+        "type": "object",
+        "required": ["text"],
+        "properties": {
+            "text": _string("The Spanish article."),
+            "format": FORMAT,
+            "summary_length": SUMMARY_LENGTH,
+            "algorithm": ALGORITHM,
+            "api_key": API_KEY_FIELD,
+        },
+    },
+    "ArticleUpload": {
+        "type": "object",
+        "description": "A form: the article in `text`, or uploaded as `file` (.txt or .html; UTF-8 or Windows-1252).",
+        "properties": {
+            "text": _string("The Spanish article."),
+            "file": {"type": "string", "format": "binary", "description": "A .txt or .html file (also .text, .md, .htm, .xhtml)."},
+            "format": FORMAT,
+            "summary_length": SUMMARY_LENGTH,
+            "algorithm": ALGORITHM,
+            "api_key": API_KEY_FIELD,
+        },
+    },
+    "Engine": {
+        "type": "object",
+        "properties": {
+            "name": _string("Engine: argos or apertium."),
+            "model": _string("Model name."),
+            "version": _string("Model or package version."),
+        },
+    },
+    "Sentence": {
+        "type": "object",
+        "properties": {
+            "id": _string("Sentence id, s1, s2, … across the article."),
+            "source": _string("The Spanish sentence."),
+            "target": _string("Its English translation.", nullable=True),
+            "start": {"type": "integer", "description": "Offset of the sentence in the normalised text."},
+            "end": {"type": "integer"},
+            "flags": {"type": "array", "items": {"type": "string"},
+                      "description": "Quality notes, e.g. unknown_words, forced_split."},
+        },
+    },
+    "Block": {
+        "type": "object",
+        "properties": {
+            "id": _string("Block id, b1, b2, …"),
+            "kind": _string("Block kind.", enum=["body", "headline", "related_headline", "caption",
+                                                 "boilerplate", "credit"]),
+            "start": {"type": "integer"},
+            "end": {"type": "integer"},
+            "sentences": {"type": "array", "items": _ref("Sentence")},
+        },
+    },
+    "Summary": {
+        "type": "object",
+        "properties": {
+            "algorithm": _string("The algorithm used."),
+            "sentences": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"id": _string("Sentence id."), "source": _string("Spanish."),
+                                   "target": _string("English.")},
+                },
+            },
+        },
+    },
+    "Quote": {
+        "type": "object",
+        "properties": {
+            "id": _string("Quote id."),
+            "text": _string("The quotation in Spanish."),
+            "target": _string("Its English counterpart.", nullable=True),
+            "speaker": _string("Who said it, when known.", nullable=True),
+            "sentence_id": _string("The sentence it starts in."),
+            "start": {"type": "integer"},
+            "end": {"type": "integer"},
+            "marks": _string("The quotation marks used."),
+            "flags": {"type": "array", "items": {"type": "string"}},
+            "key": {"type": "boolean", "description": "One of the article's key quotes."},
+            "score": {"type": "number"},
+        },
+    },
+    "Article": {
+        "type": "object",
+        "properties": {
+            "id": _string("Article id."),
+            "url": _string("The article's page in the web app.", example="/a/Xk3v9QpL2aE"),
+            "created_at": {"type": "number", "description": "Unix time it was stored."},
+            "options": {"type": "object", "description": "summary_length, algorithm and format used."},
+            "engine": _ref("Engine"),
+            "blocks": {"type": "array", "items": _ref("Block")},
+            "summary": _ref("Summary"),
+            "quotes": {"type": "array", "items": _ref("Quote")},
+        },
+    },
+    "TranslateRequest": {
+        "type": "object",
+        "required": ["q", "source", "target"],
+        "properties": {
+            "q": {"description": "Text(s) to translate.",
+                  "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+            "source": _string("Source language.", enum=["es", "auto"]),
+            "target": _string("Target language.", enum=["en"]),
+            "format": FORMAT,
+            "api_key": API_KEY_FIELD,
+        },
+    },
+    "DetectRequest": {
+        "type": "object",
+        "required": ["q"],
+        "properties": {"q": _string("Text whose language to detect."), "api_key": API_KEY_FIELD},
+    },
+    "Detection": {
+        "type": "object",
+        "properties": {
+            "confidence": {"type": "number", "minimum": 0, "maximum": 100,
+                           "description": "Confidence in percent."},
+            "language": _string("ISO 639 language code."),
+        },
+    },
+    "Language": {
+        "type": "object",
+        "properties": {
+            "code": _string("Language code."),
+            "name": _string("Language name in English."),
+            "targets": {"type": "array", "items": _string("Target language code.")},
+        },
+    },
+    "Health": {
+        "type": "object",
+        "properties": {
+            "status": _string("ok, or unavailable when the database or engine is unusable.",
+                              enum=["ok", "unavailable"]),
+            "version": _string("bitexto version."),
+            "engine": {"type": "object", "description": "The engine in use (loaded true) or the one configured."},
+            "database": {"type": "object", "properties": {"ok": {"type": "boolean"},
+                                                           "error": _string("Why not.", nullable=True)}},
+        },
+    },
+}
+
+
+def _form_and_json(json_schema: str, form_schema: str | None = None) -> dict:
+    form = _ref(form_schema or json_schema)
+    return {
+        "required": True,
+        "content": {
+            "application/json": {"schema": _ref(json_schema)},
+            "application/x-www-form-urlencoded": {"schema": form},
+            "multipart/form-data": {"schema": form},
+        },
+    }
+
+
+ARTICLE_ID = {"name": "article_id", "in": "path", "required": True, "schema": {"type": "string"},
+              "description": "The id returned when the article was created."}
+KEYED = [{}, {"bearer": []}, {"apiKeyHeader": []}]  # optional unless REQUIRE_API_KEYS
+
+PATHS: dict[str, dict] = {
+    "/api/v1/articles": {
+        "post": {
+            "tags": ["articles"],
+            "summary": "Translate, summarise and store an article",
+            "description": "Segments the Spanish article into sentences, translates every sentence, picks a "
+                           "bilingual extractive summary and aligns the key quotes; the result is stored "
+                           "and readable at `url`.",
+            "security": KEYED,
+            "requestBody": _form_and_json("ArticleRequest", "ArticleUpload"),
+            "responses": {
+                "201": {"description": "The analysed article.", "content": _json(_ref("Article")),
+                        "headers": {"Location": {"schema": {"type": "string"},
+                                                 "description": "The article's API URL."}}},
+                **_errors("400", "403", "413", "415", "422", "429", "503"),
+            },
+        },
+    },
+    "/api/v1/articles/{article_id}": {
+        "get": {
+            "tags": ["articles"],
+            "summary": "A stored article",
+            "security": KEYED,
+            "parameters": [ARTICLE_ID],
+            "responses": {
+                "200": {"description": "The article as it was created.", "content": _json(_ref("Article"))},
+                **_errors("403", "404"),
+            },
+        },
+    },
+    "/translate": {
+        "post": {
+            "tags": ["LibreTranslate"],
+            "summary": "Translate text (LibreTranslate-compatible)",
+            "description": "Spanish → English. Each text is split into sentences, translated, and joined back "
+                           "with its original spacing and line breaks. With source `auto` the response also "
+                           "has `detectedLanguage`.",
+            "security": KEYED,
+            "requestBody": _form_and_json("TranslateRequest"),
+            "responses": {
+                "200": {
+                    "description": "The translation: a string, or a list for a list of texts.",
+                    "content": _json({
+                        "type": "object",
+                        "properties": {
+                            "translatedText": {"oneOf": [{"type": "string"},
+                                                         {"type": "array", "items": {"type": "string"}}]},
+                            "detectedLanguage": {"oneOf": [_ref("Detection"),
+                                                           {"type": "array", "items": _ref("Detection")}]},
+                        },
+                    }),
+                },
+                **_errors("400", "403", "413", "415", "429", "503"),
+            },
+        },
+    },
+    "/languages": {
+        method: {
+            "tags": ["LibreTranslate"],
+            "summary": "Supported languages (LibreTranslate-compatible)",
+            "responses": {"200": {"description": "Languages and their targets.",
+                                  "content": _json({"type": "array", "items": _ref("Language")})}},
+        }
+        for method in ("get", "post")
+    },
+    "/detect": {
+        "post": {
+            "tags": ["LibreTranslate"],
+            "summary": "Detect the language of a text (LibreTranslate-compatible)",
+            "security": KEYED,
+            "requestBody": _form_and_json("DetectRequest"),
+            "responses": {
+                "200": {"description": "Candidate languages, most likely first.",
+                        "content": _json({"type": "array", "items": _ref("Detection")})},
+                **_errors("400", "403", "413", "415", "429"),
+            },
+        },
+    },
+    "/health": {
+        "get": {
+            "tags": ["operations"],
+            "summary": "Liveness and readiness",
+            "description": "200 when the database answers and the engine is loaded or loadable; 503 otherwise.",
+            "responses": {
+                "200": {"description": "Healthy.", "content": _json(_ref("Health"))},
+                "503": {"description": "Database or engine unusable.", "content": _json(_ref("Health"))},
+            },
+        },
+    },
+    "/metrics": {
+        "get": {
+            "tags": ["operations"],
+            "summary": "Prometheus metrics",
+            "description": "Requests by endpoint and status, latency histogram, sentences translated, "
+                           "translation cache hits and misses.",
+            "responses": {"200": {"description": "Prometheus text exposition format.",
+                                  "content": {"text/plain": {"schema": {"type": "string"}}}}},
+        },
+    },
+    "/openapi.json": {
+        "get": {
+            "tags": ["operations"],
+            "summary": "This OpenAPI document",
+            "responses": {"200": {"description": "OpenAPI 3 document.", "content": _json({"type": "object"})}},
+        },
+    },
+    "/docs": {
+        "get": {
+            "tags": ["operations"],
+            "summary": "This API's documentation as a web page",
+            "responses": {"200": {"description": "HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}}},
+        },
+    },
+}
+
+
+def app_version() -> str:
+    try:
+        return version("bitexto")
+    except PackageNotFoundError:
+        return "0"
+
+
+def openapi_document() -> dict:
+    """A fresh copy of the document (callers may not mutate a shared one)."""
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "bitexto API",
+            "version": app_version(),
+            "description": "Offline Spanish → English news translation: aligned sentences, a bilingual "
+                           "extractive summary and key quotes. Also speaks the LibreTranslate API "
+                           "(/translate, /languages, /detect) so its clients work unchanged. Every error "
+                           "has the body {\"error\": message, \"status\": code}.",
+        },
+        "tags": [
+            {"name": "articles", "description": "Whole articles: translation, summary, quotes."},
+            {"name": "LibreTranslate", "description": "Drop-in LibreTranslate endpoints."},
+            {"name": "operations", "description": "Health, metrics and documentation."},
+        ],
+        "paths": copy.deepcopy(PATHS),
+        "components": {
+            "schemas": copy.deepcopy(SCHEMAS),
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer",
+                           "description": "An API key from `bitexto keys create NAME`."},
+                "apiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
+            },
+        },
+    }
+
+
+def endpoint_docs(document: dict) -> list[dict]:
+    """The document flattened for the /docs page: one entry per path and method."""
+    schemas = document["components"]["schemas"]
+    entries = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            body = operation.get("requestBody", {}).get("content", {})
+            fields: dict[str, dict] = {}
+            # The union over content types: a form may have fields JSON has not (file).
+            for content in body.values():
+                schema = _resolve(content["schema"], schemas)
+                required = set(schema.get("required", ()))
+                for name, prop in schema.get("properties", {}).items():
+                    fields.setdefault(name, {
+                        "name": name,
+                        "required": name in required,
+                        "type": _type_label(prop),
+                        "description": prop.get("description", ""),
+                    })
+            entries.append({
+                "anchor": f"{method}-{path.strip('/').replace('/', '-').replace('{', '').replace('}', '')}",
+                "method": method.upper(),
+                "path": path,
+                "summary": operation.get("summary", ""),
+                "description": operation.get("description", ""),
+                "tag": (operation.get("tags") or [""])[0],
+                "content_types": list(body),
+                "fields": list(fields.values()),
+                "parameters": operation.get("parameters", []),
+                "responses": [
+                    {"status": status, "description": response.get("description", "")}
+                    for status, response in operation.get("responses", {}).items()
+                ],
+                "keyed": bool(operation.get("security")),
+            })
+    return entries
+
+
+def _resolve(schema: dict, schemas: dict) -> dict:
+    if "$ref" in schema:
+        return schemas[schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _type_label(prop: dict) -> str:
+    if "enum" in prop:
+        return " | ".join(str(value) for value in prop["enum"])
+    if "oneOf" in prop:
+        return " or ".join(_type_label(option) for option in prop["oneOf"])
+    if prop.get("type") == "array":
+        return f"array of {_type_label(prop.get('items', {}))}"
+    return prop.get("format") if prop.get("format") == "binary" else prop.get("type", "any")

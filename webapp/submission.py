@@ -1,0 +1,64 @@
+"""Reading the paste form: pasted text or an uploaded .txt/.html file, and the summary options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from flask import Request
+from flask_babel import gettext as _
+
+from translate.clean import extract_text
+from translate.errors import InputError
+from translate.inputs import decode_text
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FORMATS = ("text", "html")
+
+
+@dataclass
+class Submission:
+    """What the reader sent; `text` is what the form shows again if something goes wrong."""
+
+    text: str = ""
+    source_format: str = "text"
+    length: str = ""
+    algorithm: str = ""
+    filename: str = ""
+
+    def article_text(self) -> str:
+        """The plain text to analyse (HTML reduced to its article text)."""
+        media_type = "text/html" if self.source_format == "html" else "text/plain"
+        return extract_text(self.text, media_type)
+
+
+def read_form(request: Request) -> Submission:
+    """The form's text fields as sent; never fails, so an error page can show them again."""
+    form = request.form
+    return Submission(
+        text=form.get("text", ""),
+        source_format=form.get("format") if form.get("format") in FORMATS else "text",
+        length=form.get("length", "").strip(),
+        algorithm=form.get("algorithm", "").strip(),
+    )
+
+
+def read_upload(submission: Submission, request: Request) -> Submission:
+    """Put an uploaded file's text in place of the text box, if a file was chosen.
+
+    Raises InputError for both a file and pasted text, an unsupported file type or a
+    file that is not text.
+    """
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return submission
+    if submission.text.strip():
+        raise InputError(_("Paste the text or choose a file, not both: clear one of them."))
+    suffix = PurePath(upload.filename).suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise InputError(_("Upload a .txt or .html file (this one is %(name)s).", name=upload.filename))
+    submission.text, _encoding = decode_text(upload.read())
+    submission.filename = upload.filename
+    submission.source_format = "html" if suffix in HTML_SUFFIXES else "text"
+    return submission
