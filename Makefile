@@ -8,8 +8,10 @@ ARGOS_MODEL ?= $(wildcard models/translate-es_en-*.argosmodel)
 
 .PHONY: run test install engine browser model bench clean
 
+# Serves the app on 127.0.0.1:5000, opening on the seed article (translated, summarised,
+# quoted). `bitexto translate` prints the same article side by side in the terminal.
 run: install
-	$(BITEXTO) translate seeds/000_957073114899cdb1.txt
+	$(BITEXTO) serve --host 127.0.0.1 --port 5000
 
 test: install browser
 	@$(PY) -m pytest; status=$$?; \
@@ -55,6 +57,7 @@ model: $(STAMP)
 
 bench: install
 	$(PY) bench/translate_bench.py
+	$(PY) bench/web_latency.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -67,8 +67,11 @@ def test_missing_pair_is_a_clear_error():
 
 
 def test_unknown_words_are_unmarked_and_flagged(engine):
-    out = engine.translate(["Putin elogió a las tropas norcoreanas.", "El perro come.", "Un asterisco * suelto."])
+    out = engine.translate(["Putin elogió a las tropas norcoreanas.", "El perro come.",
+                            "Un asterisco * suelto.", "Las tropas llegaron a Kursk."])
     assert "*" not in out[0] and "norcoreanas" in out[0]
     assert out[0].flags == ("unknown_words",)
     assert out[1].flags == ()
     assert "*" in out[2] and out[2].flags == ()
+    # A name Apertium does not know is copied on purpose: no flag.
+    assert "Kursk" in out[3] and "*" not in out[3] and out[3].flags == ()

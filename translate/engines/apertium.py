@@ -108,15 +108,18 @@ def _unmark_unknown_words(target: str, source: str) -> Translation:
     """Drop Apertium's unknown-word marks, and flag the sentence when there were any.
 
     A mark counts only if the marked word is in the source sentence, since an unknown
-    word is copied through as it is; any other asterisk is the article's own.
+    word is copied through as it is; any other asterisk is the article's own. Names
+    (capitalised words such as "Kursk") are meant to be copied, so they raise no flag.
     """
     unknown = []
 
     def unmark(match: re.Match) -> str:
-        if match.group(1) in source:
-            unknown.append(match.group(1))
-            return match.group(1)
-        return match.group(0)
+        word = match.group(1)
+        if word not in source:
+            return match.group(0)
+        if not word[0].isupper():
+            unknown.append(word)
+        return word
 
     text = UNKNOWN_WORD.sub(unmark, target)
     return Translation(text, ("unknown_words",) if unknown else ())
