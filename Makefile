@@ -6,14 +6,14 @@ STAMP   := $(VENV)/.installed
 # An Argos es→en package file to provision, if you have one (see README).
 ARGOS_MODEL ?= $(wildcard models/translate-es_en-*.argosmodel)
 
-.PHONY: run test install engine browser model bench clean
+.PHONY: run test install engine browser redis model bench clean
 
 # Serves the app on 127.0.0.1:5000, opening on the seed article (translated, summarised,
 # quoted). `bitexto translate` prints the same article side by side in the terminal.
 run: install
 	$(BITEXTO) serve --host 127.0.0.1 --port 5000
 
-test: install browser
+test: install browser redis
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; exit 1; fi; \
 	exit $$status
@@ -46,6 +46,16 @@ browser:
 		(apt-get install -y -qq chromium chromium-driver || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)); \
 	else \
 		echo "Chromium is missing. Install it with: sudo apt-get install -y chromium chromium-driver"; \
+	fi
+
+# A real redis-server binary for the job-queue tests (they start their own on loopback).
+redis:
+	@if command -v redis-server >/dev/null; then \
+		echo "redis-server: installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		(apt-get install -y -qq redis-server || (apt-get update -qq && apt-get install -y -qq redis-server)); \
+	else \
+		echo "redis-server is missing. Install it with: sudo apt-get install -y redis-server"; \
 	fi
 
 model: $(STAMP)
