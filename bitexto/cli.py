@@ -130,11 +130,14 @@ def serve(host, port, threads):
     import waitress
 
     from webapp import create_app
+    from webapp.jobs_service import start_workers
     from webapp.service import warm_up
 
     app = create_app()
     if app.config["WARM_UP"]:
         warm_up(app)
+    # Jobs left queued by a restart resume now, not when someone next opens their page.
+    start_workers(app)
     click.echo(f"bitexto on http://{host}:{port}/  (Ctrl+C stops it)")
     waitress.serve(app, host=host, port=port, threads=threads)
 
@@ -197,3 +200,13 @@ def keys_create(name):
     key = create_api_key(database, name.strip())
     click.echo(f"API key for {name.strip()} (shown only this once; bitexto stores only its hash):", err=True)
     click.echo(key)
+
+
+from bitexto.cli_batch import batch  # noqa: E402  (a command in its own module)
+main.add_command(batch)
+
+from bitexto.cli_jobs import worker  # noqa: E402  (a command in its own module)
+main.add_command(worker)
+
+from bitexto.cli_newsletter import newsletter  # noqa: E402  (a command in its own module)
+main.add_command(newsletter)

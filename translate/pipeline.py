@@ -24,7 +24,20 @@ def translate_document(
     document: AlignedDocument, engine: Engine, on_progress: ProgressCallback | None = None
 ) -> AlignedDocument:
     """Fill in every sentence's English side, in one batched engine call."""
-    sentences = list(document.sentences())
+    return translate_documents([document], engine, on_progress)[0]
+
+
+def translate_documents(
+    documents: list[AlignedDocument], engine: Engine, on_progress: ProgressCallback | None = None
+) -> list[AlignedDocument]:
+    """Fill in the English of several documents with ONE engine call over all their sentences.
+
+    Engines translate sentence by sentence, so the result is the same as one call per
+    document; what batching saves is the per-call cost (Apertium starts a process per
+    call, Argos fills its token batches better). If the engine raises, no document is
+    changed.
+    """
+    sentences = [sentence for document in documents for sentence in document.sentences()]
     targets = engine.translate([s.source for s in sentences], on_progress=on_progress)
     for sentence, target in zip(sentences, targets, strict=True):
         sentence.target = english_numbers(target)
@@ -32,8 +45,9 @@ def translate_document(
         for flag in (*engine_flags, *degenerate_flags(sentence.source, sentence.target)):
             if flag not in sentence.flags:
                 sentence.flags.append(flag)
-    document.engine = engine.info
-    return document
+    for document in documents:
+        document.engine = engine.info
+    return documents
 
 
 def translate_article(

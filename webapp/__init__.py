@@ -27,14 +27,19 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
 
     from webapp import api, errors, i18n, libretranslate, limits, security, store, ui
+    from webapp import newsletter_ui
+    from webapp import jobs_api, jobs_ui
 
     store.init_app(app)
     errors.init_app(app)
     i18n.init_app(app)
     app.register_blueprint(ui.bp)
+    jobs_api.nest_in(api.bp)  # the jobs routes are API routes
     app.register_blueprint(api.bp)
+    app.register_blueprint(jobs_ui.bp)
     app.register_blueprint(libretranslate.bp)
-    security.init_app(app, json_blueprints=(api.bp.name, libretranslate.bp.name))
+    app.register_blueprint(newsletter_ui.bp)
+    security.init_app(app, json_blueprints=(api.bp.name, libretranslate.bp.name, jobs_api.NESTED_NAME))
     limits.init_app(app)
     api.init_metrics(app)
     return app

@@ -2,6 +2,7 @@
 
     POST /api/v1/articles           analyse and store an article → 201 {"id", "url", ...result}
     GET  /api/v1/articles/<id>      a stored article
+    GET  /api/v1/articles/<id>/newsletter  the article as a newsletter snippet (html, md, text)
     GET  /health                    database and engine state
     GET  /metrics                   Prometheus metrics
     GET  /openapi.json, /docs       the API description, as JSON and as a page
@@ -24,7 +25,7 @@ from summarize import ALGORITHMS
 from translate.clean import prepare_text
 from translate.errors import InputError
 from translate.inputs import decode_text
-from webapp import metrics, service, store
+from webapp import metrics, newsletter_service, service, store
 from webapp.limits import require_api_key
 from webapp.openapi import app_version, endpoint_docs, openapi_document
 from webapp.payload import Payload, read_payload
@@ -62,6 +63,16 @@ def get_article(article_id: str):
     if article is None:
         raise NotFound(f"No article with id {_shorten(article_id)!r}.")
     return jsonify(article_body(article))
+
+
+@bp.get("/api/v1/articles/<article_id>/newsletter")
+@require_api_key
+def get_newsletter(article_id: str):
+    """The article as a newsletter snippet: ?format=html|md|text&quotes=&lang=&layout=&source=."""
+    article = store.load_article(article_id)
+    if article is None:
+        raise NotFound(f"No article with id {_shorten(article_id)!r}.")
+    return newsletter_service.api_response(article)
 
 
 def article_body(article: dict) -> dict:

@@ -14,13 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from bitexto.presentation import article_titles
 from summarize import summarize
 from translate.clean import normalize
 from translate.document import CONTENT_KINDS, AlignedDocument, Block, Sentence
 from translate.errors import InputError
 from webapp import labels
-
-TITLE_CHARS = 100
 
 
 @dataclass
@@ -135,7 +134,7 @@ def build_view(article: dict, length: str | None = None, algorithm: str | None =
     for quote in result.get("quotes", []):
         quotes_by_sentence.setdefault(quote["sentence_id"], []).append(quote)
     blocks = [_block_view(b, summary_ids, quotes_by_sentence) for b in result["blocks"]]
-    title, title_en = _titles(result["blocks"])
+    title, title_en = article_titles(result["blocks"])
     return ArticleView(
         id=article["id"],
         created=datetime.fromtimestamp(article["created_at"], tz=timezone.utc),
@@ -220,22 +219,3 @@ def _quote_view(quote: dict) -> QuoteView:
         target=quote.get("target"), speaker=quote.get("speaker"), marks=quote.get("marks") or "«»",
         flags=[labels.flag(f) for f in quote.get("flags", ())], key=bool(quote.get("key")),
     )
-
-
-def _titles(blocks: list[dict]) -> tuple[str, str]:
-    """The article's title in both languages: its first headline, else its first sentence."""
-    chosen = next((b for b in blocks if b["kind"] == "headline" and b["sentences"]), None)
-    chosen = chosen or next((b for b in blocks if b["kind"] == "body" and b["sentences"]), None)
-    if chosen is None:
-        return "", ""
-    sentences = chosen["sentences"] if chosen["kind"] == "headline" else chosen["sentences"][:1]
-    source = " ".join(s["source"] for s in sentences)
-    target = " ".join(s.get("target") or "" for s in sentences)
-    return _shorten(source), _shorten(target)
-
-
-def _shorten(text: str) -> str:
-    if len(text) <= TITLE_CHARS:
-        return text
-    cut = text[:TITLE_CHARS].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
+from bitexto.presentation import inert_markdown as md
 from translate.clean import normalize
 from webapp.article_view import ArticleView
-
-# Backslash-escape what Markdown (or the HTML a Markdown viewer lets through) would
-# interpret, so article text shows as written: "<script>" stays text, "|" stays in its cell.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
-def md(text: str | None) -> str:
-    """Article text made inert for Markdown, on one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
 
 
 def to_markdown(view: ArticleView) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from bitexto.presentation import engine_name
 from summarize.summary import ALGORITHMS
 
 BLOCK_KINDS = {
@@ -61,9 +62,7 @@ def algorithms() -> list[tuple[str, str]]:
 
 def engine(info: dict | None) -> str:
     """The engine badge text, e.g. "Argos es→en 1.0"."""
-    if not info:
-        return str(_l("not translated"))
-    return f"{info.get('model', '')} {info.get('version', '')}".strip() or info.get("name", "")
+    return engine_name(info) or str(_l("not translated"))
 
 
 def is_low_quality(info: dict | None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from importlib.metadata import PackageNotFoundError, version
 
+from bitexto import newsletter
 from summarize import ALGORITHMS
 
 ERROR_STATUSES = {
@@ -160,6 +161,31 @@ SCHEMAS: dict[str, dict] = {
             "quotes": {"type": "array", "items": _ref("Quote")},
         },
     },
+    "JobCreated": {
+        "type": "object",
+        "properties": {
+            "id": _string("Job id; once done, also the article's id."),
+            "state": _string("Always queued on creation.", enum=["queued"]),
+            "url": _string("Where to follow the job.", example="/api/v1/jobs/Xk3v9QpL2aE7bT0w"),
+        },
+    },
+    "Job": {
+        "type": "object",
+        "properties": {
+            "id": _string("Job id."),
+            "state": _string("queued → running → done, or failed (see `error`).",
+                             enum=["queued", "running", "done", "failed"]),
+            "progress": {"type": "object", "description": "Sentences translated so far, of `total` (0 until known).",
+                         "properties": {"done": {"type": "integer"}, "total": {"type": "integer"}}},
+            "article_id": _string("The stored article once done.", nullable=True),
+            "article_url": _string("The article's page once done (its JSON: /api/v1/articles/{article_id}).",
+                                   nullable=True),
+            "error": _string("Why it failed; on a queued job, why the last attempt was retried.", nullable=True),
+            "attempts": {"type": "integer", "description": "Runs started so far (a crashed worker's job is retried)."},
+            "created_at": {"type": "number", "description": "Unix time it was submitted."},
+            "updated_at": {"type": "number", "description": "Unix time of its last change or heartbeat."},
+        },
+    },
     "TranslateRequest": {
         "type": "object",
         "required": ["q", "source", "target"],
@@ -223,6 +249,24 @@ ARTICLE_ID = {"name": "article_id", "in": "path", "required": True, "schema": {"
               "description": "The id returned when the article was created."}
 KEYED = [{}, {"bearer": []}, {"apiKeyHeader": []}]  # optional unless REQUIRE_API_KEYS
 
+
+def _query(name: str, description: str, schema: dict) -> dict:
+    return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
+
+
+NEWSLETTER_OPTIONS = [
+    _query("format", "html (e-mail), md (Markdown) or text (plain text).",
+           {"type": "string", "enum": list(newsletter.FORMATS), "default": "html"}),
+    _query("quotes", "How many key quotes, highest-scoring first.",
+           {"type": "integer", "minimum": 0, "maximum": newsletter.MAX_QUOTES,
+            "default": newsletter.DEFAULT_QUOTES}),
+    _query("lang", "The content's languages: both (English first), en or es.",
+           {"type": "string", "enum": list(newsletter.LANGUAGES), "default": "both"}),
+    _query("layout", "With both languages: Spanish below English, or side by side.",
+           {"type": "string", "enum": list(newsletter.LAYOUTS), "default": "stacked"}),
+    _query("source", "The publication, named in the credit line.", {"type": "string", "maxLength": newsletter.MAX_SOURCE_CHARS}),
+]
+
 PATHS: dict[str, dict] = {
     "/api/v1/articles": {
         "post": {
@@ -250,6 +294,56 @@ PATHS: dict[str, dict] = {
             "responses": {
                 "200": {"description": "The article as it was created.", "content": _json(_ref("Article"))},
                 **_errors("403", "404"),
+            },
+        },
+    },
+    "/api/v1/articles/{article_id}/newsletter": {
+        "get": {
+            "tags": ["articles"],
+            "summary": "A stored article as a newsletter snippet",
+            "description": "The headline, the bilingual summary (English first), the top key quotes with "
+                           "their speakers in both languages and a credit line naming the source and the "
+                           "engine. `html` is e-mail HTML: tables, inline styles only, no script, no "
+                           "images, 600 px wide, its only link the article's page; `text` is its "
+                           "plain-text alternative; `md` is Markdown.",
+            "security": KEYED,
+            "parameters": [ARTICLE_ID, *NEWSLETTER_OPTIONS],
+            "responses": {
+                "200": {"description": "The snippet.",
+                        "content": {media: {"schema": {"type": "string"}}
+                                    for media in ("text/html", "text/markdown", "text/plain")}},
+                **_errors("403", "404", "422"),
+            },
+        },
+    },
+    "/api/v1/jobs": {
+        "post": {
+            "tags": ["jobs"],
+            "summary": "Analyse an article in the background",
+            "description": "Takes the same body as POST /api/v1/articles and answers at once; follow the job at "
+                           "`url` until it is done (then its article is stored under `article_id`) or failed "
+                           "(with the reason in `error`). Summary options are checked now; what only the "
+                           "analysis can tell (not Spanish, too long) fails the job.",
+            "security": KEYED,
+            "requestBody": _form_and_json("ArticleRequest", "ArticleUpload"),
+            "responses": {
+                "202": {"description": "Queued.", "content": _json(_ref("JobCreated")),
+                        "headers": {"Location": {"schema": {"type": "string"}, "description": "The job's URL."}}},
+                **_errors("400", "403", "413", "415", "422", "429"),
+            },
+        },
+    },
+    "/api/v1/jobs/{job_id}": {
+        "get": {
+            "tags": ["jobs"],
+            "summary": "A job's state and progress",
+            "security": KEYED,
+            "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "string"},
+                            "description": "The id returned when the job was created."}],
+            "responses": {
+                "200": {"description": "The job.", "content": _json(_ref("Job"))},
+                **_errors("403"),
+                "404": {"description": "No such job.", "content": _json(_ref("Error"))},
             },
         },
     },
@@ -360,6 +454,7 @@ def openapi_document() -> dict:
         },
         "tags": [
             {"name": "articles", "description": "Whole articles: translation, summary, quotes."},
+            {"name": "jobs", "description": "Long articles in the background, with progress."},
             {"name": "LibreTranslate", "description": "Drop-in LibreTranslate endpoints."},
             {"name": "operations", "description": "Health, metrics and documentation."},
         ],

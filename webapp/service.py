@@ -11,6 +11,7 @@ from translate.cache import CachedEngine, TranslationCache
 from translate.engines import create_engine
 from translate.errors import BitextoError
 from webapp import metrics, store
+from webapp.newsletter_service import remember_speakers
 
 _lock = threading.Lock()
 
@@ -60,9 +61,11 @@ def engine_label(app: Flask | None = None) -> dict:
 def create_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str = "text") -> tuple[str, dict]:
     """Analyse and store an article; returns its id and the stored result."""
     settings = current_app.config["BITEXTO"]
+    engine = get_engine()
     result = analyse_article(
-        text, get_engine(), summary_length=summary_length, algorithm=algorithm, settings=settings
+        text, engine, summary_length=summary_length, algorithm=algorithm, settings=settings
     ).to_dict()
+    remember_speakers(result, engine)  # for the newsletter snippet, which reads them from the cache
     metrics.count_sentences(sum(len(block["sentences"]) for block in result["blocks"]))
     options = {"summary_length": str(summary_length), "algorithm": algorithm, "format": source_format}
     article_id = store.save_article(text, options, result)

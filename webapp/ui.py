@@ -2,6 +2,7 @@
 
 GET  /                  the paste form above the example article, already analysed
 POST / and /articles    analyse a pasted text or uploaded file → 303 to its permalink
+                        (a long one becomes a job: 303 to its progress page, webapp.jobs_ui)
 GET  /example           the example article's permalink
 GET  /a/<id>            an article; ?length=&algorithm= re-summarise it (no re-translation)
 GET  /a/<id>.md|.json   downloads, with the same summary options
@@ -16,7 +17,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from translate.errors import BitextoError
-from webapp import export, labels, seed, service, store
+from webapp import export, jobs_ui, labels, seed, service, store
 from webapp.article_view import build_view
 from webapp.submission import Submission, read_form, read_upload
 
@@ -56,6 +57,8 @@ def create():
     try:
         read_upload(submission, request)
         text = submission.article_text()
+        if jobs_ui.is_long(text):  # the reader follows a progress bar instead of waiting
+            return jobs_ui.queue_article(text, submission)
         article_id, _result = service.create_article(
             text,
             summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],

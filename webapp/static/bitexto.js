@@ -131,9 +131,15 @@
 
   var sources = { english: englishArticle, summary: summary };
 
+  // data-copy-from="id": copy that field's value as is (the newsletter snippet's markup).
+  function fieldValue(id) {
+    var field = document.getElementById(id);
+    return field ? function () { return field.value; } : null;
+  }
+
   if (navigator.clipboard && navigator.clipboard.writeText) {
-    document.querySelectorAll(".copy-button[data-copy]").forEach(function (button) {
-      var source = sources[button.dataset.copy];
+    document.querySelectorAll(".copy-button[data-copy], .copy-button[data-copy-from]").forEach(function (button) {
+      var source = button.dataset.copyFrom ? fieldValue(button.dataset.copyFrom) : sources[button.dataset.copy];
       if (!source) return;
       var label = button.textContent;
       button.hidden = false;

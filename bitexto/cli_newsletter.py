@@ -1,0 +1,79 @@
+"""`bitexto newsletter FILE|ID`: an article as a newsletter snippet (e-mail HTML, Markdown, text).
+
+FILE (or - for stdin) is a Spanish article, analysed now; ID is an article the web app
+stored (its permalink's last part), read from the web app's database. The rendering is
+bitexto.newsletter; this module only finds the article and its speakers' English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bitexto.newsletter import (
+    DEFAULT_QUOTES,
+    FORMATS,
+    LANGUAGES,
+    LAYOUTS,
+    MAX_QUOTES,
+    render_newsletter,
+    translate_speakers,
+)
+from bitexto.settings import Settings
+from translate.engines import ENGINE_NAMES, create_engine
+
+
+@click.command()
+@click.argument("article", metavar="FILE|ID")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="html: e-mail HTML; md: Markdown; text: the plain-text alternative.")
+@click.option("--quotes", type=click.IntRange(0, MAX_QUOTES), default=DEFAULT_QUOTES, show_default=True,
+              help="How many key quotes, highest-scoring first.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="both", show_default=True,
+              help="The content's languages: both (English first), en or es.")
+@click.option("--layout", type=click.Choice(LAYOUTS), default="stacked", show_default=True,
+              help="With both languages: Spanish below English, or side by side.")
+@click.option("--source", "source_name", default=None, help="The publication, named in the credit line.")
+@click.option("--link", default=None, help="An http(s) URL the headline links to, e.g. the article's page.")
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default=None,
+              help="Translation engine for a FILE (default: BITEXTO_ENGINE or auto).")
+def newsletter(article, output_format, quotes, lang, layout, source_name, link, engine):
+    """Print an article as a newsletter snippet: headline, bilingual summary, key quotes, credit.
+
+    FILE is a Spanish article (- reads stdin), translated and analysed now. ID is an
+    article stored by the web app (the last part of its /a/ID address).
+    """
+    if article == "-" or Path(article).is_file():
+        result, speakers = _analyse_file(article, engine, quotes)
+    else:
+        stored = _stored_article(article)
+        if stored is None:
+            raise click.BadParameter(
+                f"{article!r} is neither a file nor the id of an article stored by the web app.",
+                param_hint="FILE|ID")
+        result, speakers = stored
+    click.echo(render_newsletter(result, format=output_format, quotes=quotes, lang=lang, layout=layout,
+                                 source=source_name, permalink=link, speakers=speakers), nl=False)
+
+
+def _analyse_file(path: str, engine_name: str | None, quotes: int) -> tuple[dict, dict[str, str]]:
+    from bitexto.articles import analyse_article
+    from bitexto.cli import _ProgressBar, _read_article  # imported late: bitexto.cli imports this module
+
+    settings = Settings.from_env()
+    engine = create_engine(engine_name, settings)
+    result = analyse_article(_read_article(path), engine, settings=settings, on_progress=_ProgressBar()).to_dict()
+    return result, translate_speakers(result, engine, quotes=quotes)
+
+
+def _stored_article(article_id: str) -> tuple[dict, dict[str, str]] | None:
+    """The stored result and its speakers' English (from the web app's translation cache)."""
+    from webapp import create_app, store
+    from webapp.newsletter_service import speaker_names
+
+    with create_app().app_context():
+        stored = store.load_article(article_id)
+        if stored is None:
+            return None
+        return stored["result"], speaker_names(stored["result"])

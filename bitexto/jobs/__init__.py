@@ -1,0 +1,209 @@
+"""Jobs: long work (an article of a thousand sentences, an upload, a batch) off the request path.
+
+One abstraction for the web app and the CLI. A job is queued, then claimed by a worker
+which runs it with a progress report (sentences done / total), then done (its result is
+an article in the article store) or failed with a reason a person can read.
+
+Two backends behind the same `JobQueue` protocol, chosen by `BITEXTO_QUEUE`:
+
+- unset (the default): a `jobs` table in the app's SQLite file, processed by worker
+  threads inside the web app (`BITEXTO_WORKERS`, default 1) and/or by `bitexto worker`
+  processes on the same machine. Nothing to install.
+- `redis://HOST:PORT/N`: a Redis queue processed by any number of `bitexto worker`
+  processes, on any number of machines.
+
+Why our own queue instead of huey or RQ: the promise is that a worker killed with
+SIGKILL mid-job loses nothing: the job is retried by another worker and completes
+once. huey dequeues a task before running it, so a killed huey worker loses the task;
+RQ is Redis-only and marks an abandoned job failed. Neither gives kill-and-retry on
+both backends, and the mechanism is small: a claimed job carries a lease (a visibility
+timeout) that a heartbeat renews while the job runs. A worker claims a queued job, or
+a running one whose lease has expired (its worker died), atomically (SQLite: BEGIN
+IMMEDIATE; Redis: Lua scripts). Each claim counts an attempt; after `max_attempts`
+interrupted runs the job fails with that reason. Errors in the input itself (not
+Spanish, empty, bad summary option) fail at once: retrying cannot fix them.
+
+Results are idempotent: an article job's article id *is* the job id, and the article is
+written with INSERT OR IGNORE in one statement, so a job that two workers both finished
+(the "dead" one came back) is stored exactly once, and marking done is a no-op the
+second time.
+
+Multi-machine setup: workers on several machines need (1) the Redis queue and (2) an
+article store they all share. The article store is SQLite (BITEXTO_DATABASE), and
+SQLite on a shared network disk (NFS, SMB) is NOT safe across machines: its locks do
+not hold there. So today, scale out with many workers on the machine that holds the
+SQLite file; several machines need a networked article store, and
+`BITEXTO_DATABASE_URL` (PostgreSQL) is not supported yet. Redis keeps lease times on
+its own clock (TIME), so machines' clocks need not agree.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+DEFAULT_LEASE_SECONDS = 30.0
+DEFAULT_MAX_ATTEMPTS = 3
+# The web form's "long article" threshold: beyond either, the page does not wait.
+DEFAULT_LONG_SENTENCES = 150
+DEFAULT_LONG_CHARS = 20_000
+
+ARTICLE_JOB = "article"
+
+INTERRUPTED_REASON = (
+    "The job was interrupted %d times (its worker stopped before finishing: crash, kill "
+    "or lost connection), so it was given up."
+)
+UNEXPECTED_REASON = "An unexpected error stopped the job; the worker's log has the details."
+
+
+def new_job_id() -> str:
+    # 16 characters: never equal to a synchronous article id (11), since an article
+    # job's article id is its job id.
+    return secrets.token_urlsafe(12)
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+FINISHED = (JobState.DONE, JobState.FAILED)
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    kind: str
+    state: JobState
+    payload: dict = field(repr=False)
+    attempts: int
+    max_attempts: int
+    progress_done: int
+    progress_total: int
+    article_id: str | None
+    error: str | None
+    created_at: float
+    updated_at: float
+    # Set on the Job a claim returns: proves which claim a report comes from.
+    token: str | None = field(default=None, repr=False)
+
+    @property
+    def finished(self) -> bool:
+        return self.state in FINISHED
+
+
+class JobQueue(Protocol):
+    """What a backend provides. Every method is atomic on its own.
+
+    Reports carry the claim's `token`; a report from a worker whose lease was taken
+    over returns False (its worker should stop), except `complete`, which anyone may
+    call first: the result is the same whoever computed it.
+    """
+
+    lease_seconds: float
+
+    def submit(self, kind: str, payload: dict) -> Job: ...
+
+    def get(self, job_id: str) -> Job | None: ...
+
+    def claim(self, token: str) -> Job | None:
+        """A queued job, or one whose lease expired, now running under `token`."""
+
+    def renew(self, job_id: str, token: str) -> bool:
+        """Extend the lease; False when the job is no longer ours."""
+
+    def progress(self, job_id: str, token: str, done: int, total: int) -> bool:
+        """Record progress (and extend the lease); False when the job is no longer ours."""
+
+    def complete(self, job_id: str, token: str, article_id: str) -> bool:
+        """Mark done with its article; False when it already was."""
+
+    def fail(self, job_id: str, token: str, error: str) -> bool:
+        """Give up now (the input cannot succeed); False when the job is no longer ours."""
+
+    def retry(self, job_id: str, token: str, error: str) -> JobState | None:
+        """Queue again after a transient error, or fail when out of attempts.
+
+        Returns the new state, or None when the job is no longer ours."""
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class JobSettings:
+    """The BITEXTO_* settings of jobs (the README's configuration section lists them)."""
+
+    queue_url: str | None = None  # BITEXTO_QUEUE: unset = SQLite
+    workers: int | None = None  # BITEXTO_WORKERS: in-app threads (default 1 on SQLite, 0 on Redis)
+    lease_seconds: float = DEFAULT_LEASE_SECONDS  # BITEXTO_JOB_LEASE_SECONDS
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS  # BITEXTO_JOB_MAX_ATTEMPTS
+    long_sentences: int = DEFAULT_LONG_SENTENCES  # BITEXTO_JOB_SENTENCES
+    long_chars: int = DEFAULT_LONG_CHARS  # BITEXTO_JOB_CHARS
+
+    @classmethod
+    def from_env(cls, environ: dict | None = None) -> "JobSettings":
+        environ = os.environ if environ is None else environ
+
+        def number(name: str, kind: type, default):
+            raw = environ.get(name, "").strip()
+            if not raw:
+                return default
+            try:
+                value = kind(raw)
+            except ValueError:
+                raise ValueError(f"{name} must be a number, not {raw!r}") from None
+            if value < 0:
+                raise ValueError(f"{name} must not be negative, not {raw!r}")
+            return value
+
+        return cls(
+            queue_url=environ.get("BITEXTO_QUEUE", "").strip() or None,
+            workers=number("BITEXTO_WORKERS", int, None),
+            lease_seconds=number("BITEXTO_JOB_LEASE_SECONDS", float, DEFAULT_LEASE_SECONDS) or DEFAULT_LEASE_SECONDS,
+            max_attempts=number("BITEXTO_JOB_MAX_ATTEMPTS", int, DEFAULT_MAX_ATTEMPTS) or 1,
+            long_sentences=number("BITEXTO_JOB_SENTENCES", int, DEFAULT_LONG_SENTENCES),
+            long_chars=number("BITEXTO_JOB_CHARS", int, DEFAULT_LONG_CHARS),
+        )
+
+    @property
+    def in_app_workers(self) -> int:
+        if self.workers is not None:
+            return self.workers
+        return 0 if self.queue_url else 1
+
+
+def open_queue(
+    url: str | None,
+    database_path: Path,
+    *,
+    lease_seconds: float = DEFAULT_LEASE_SECONDS,
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+) -> JobQueue:
+    """The queue at `url` (redis://…), or the SQLite one in `database_path` when `url` is empty."""
+    if not url:
+        from bitexto.jobs.sqlite_queue import SQLiteQueue
+
+        return SQLiteQueue(database_path, lease_seconds=lease_seconds, max_attempts=max_attempts)
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        from bitexto.jobs.redis_queue import RedisQueue
+
+        return RedisQueue(url, lease_seconds=lease_seconds, max_attempts=max_attempts)
+    raise ValueError(f"BITEXTO_QUEUE must be empty (SQLite) or a redis:// URL, not {url!r}")
+
+
+def open_configured_queue(settings: JobSettings, database_path: Path, url: str | None = None) -> JobQueue:
+    return open_queue(url if url is not None else settings.queue_url, database_path,
+                      lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts)
+
+
+__all__ = [
+    "ARTICLE_JOB", "FINISHED", "INTERRUPTED_REASON", "Job", "JobQueue", "JobSettings", "JobState",
+    "UNEXPECTED_REASON", "new_job_id", "open_configured_queue", "open_queue",
+]

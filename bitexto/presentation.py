@@ -1,0 +1,46 @@
+"""Small helpers that every surface uses to show an article: its title, inert Markdown.
+
+They live in the core (no Flask) so that the web app's page and downloads and the
+newsletter snippet derive the same title and escape Markdown the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_CHARS = 100
+
+# Backslash-escape what Markdown (or the HTML a Markdown viewer lets through) would
+# interpret, so article text shows as written: "<script>" stays text, "|" stays in its cell.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def article_titles(blocks: list[dict]) -> tuple[str, str]:
+    """The article's title, (Spanish, English): its first headline, else its first sentence."""
+    chosen = next((b for b in blocks if b["kind"] == "headline" and b["sentences"]), None)
+    chosen = chosen or next((b for b in blocks if b["kind"] == "body" and b["sentences"]), None)
+    if chosen is None:
+        return "", ""
+    sentences = chosen["sentences"] if chosen["kind"] == "headline" else chosen["sentences"][:1]
+    source = " ".join(s["source"] for s in sentences)
+    target = " ".join(s.get("target") or "" for s in sentences)
+    return shorten_title(source), shorten_title(target)
+
+
+def shorten_title(text: str) -> str:
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text[:TITLE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def engine_name(info: dict | None) -> str:
+    """The engine as people read it, e.g. "Argos es→en 1.0"; "" for an untranslated article."""
+    if not info:
+        return ""
+    return f"{info.get('model') or ''} {info.get('version') or ''}".strip() or str(info.get("name") or "")
+
+
+def inert_markdown(text: str | None) -> str:
+    """Article text made inert for Markdown, on one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))

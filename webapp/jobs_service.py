@@ -1,0 +1,104 @@
+"""The web app's side of jobs: its queue, and the worker threads it runs itself.
+
+With the SQLite default the app processes its own jobs: BITEXTO_WORKERS threads
+(default 1) start on the first job submitted or looked at (so jobs left queued by a
+restart resume as soon as someone waits for them), never at import or in the factory.
+With Redis they default to none: `bitexto worker` processes do the work.
+
+The in-app workers share the app's engine and translation cache (webapp.service) and
+write to the app's article store. They are daemon threads: a server that stops mid-job
+leaves the job's lease to run out, and the job is retried after the restart.
+`stop_workers` stops them gracefully (tests use it).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from dataclasses import dataclass, field
+
+from flask import Flask, current_app
+
+from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobSettings, open_configured_queue
+from bitexto.jobs.article_job import ArticleJobRunner, article_payload
+from bitexto.jobs.worker import Worker
+from webapp import service
+
+EXTENSION = "bitexto_jobs"
+IN_APP_POLL_SECONDS = 1.0
+
+_lock = threading.Lock()
+
+
+@dataclass
+class JobRuntime:
+    settings: JobSettings
+    queue: JobQueue
+    wake: threading.Event = field(default_factory=threading.Event)
+    stop: threading.Event = field(default_factory=threading.Event)
+    threads: list[threading.Thread] = field(default_factory=list)
+
+
+def job_settings(app: Flask) -> JobSettings:
+    """The app's job settings: config["JOBS"] when given (tests), else BITEXTO_* variables."""
+    return app.config.get("JOBS") or JobSettings.from_env()
+
+
+def runtime(app: Flask | None = None) -> JobRuntime:
+    app = app or current_app._get_current_object()
+    with _lock:
+        state = app.extensions.get(EXTENSION)
+        if state is None:
+            settings = job_settings(app)
+            state = JobRuntime(settings, open_configured_queue(settings, app.config["DATABASE"]))
+            app.extensions[EXTENSION] = state
+        return state
+
+
+def submit_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str) -> Job:
+    """Queue an article for analysis; raises InputError for a bad summary option."""
+    payload = article_payload(text, summary_length=summary_length, algorithm=algorithm,
+                              source_format=source_format)
+    state = runtime()
+    job = state.queue.submit(ARTICLE_JOB, payload)
+    start_workers()
+    state.wake.set()
+    return job
+
+
+def get_job(job_id: str) -> Job | None:
+    start_workers()
+    return runtime().queue.get(job_id)
+
+
+def start_workers(app: Flask | None = None) -> None:
+    """Start the in-app worker threads, once per app (a no-op when there are none)."""
+    app = app or current_app._get_current_object()
+    state = runtime(app)
+    with _lock:
+        if state.threads or state.stop.is_set():
+            return
+        count = state.settings.in_app_workers
+        if count == 0:
+            return
+        runner = ArticleJobRunner(engine=lambda: service.get_engine(app), database=app.config["DATABASE"],
+                                  settings=app.config["BITEXTO"])
+        for number in range(count):
+            worker = Worker(state.queue, runner, name=f"{socket.gethostname()}:{os.getpid()}:in-app-{number}",
+                            poll_seconds=IN_APP_POLL_SECONDS)
+            thread = threading.Thread(target=worker.run, args=(state.stop, state.wake),
+                                      name=f"bitexto-job-worker-{number}", daemon=True)
+            state.threads.append(thread)
+            thread.start()
+
+
+def stop_workers(app: Flask, timeout: float = 30) -> None:
+    """Stop the app's worker threads after their current job; waits up to `timeout` seconds."""
+    state = app.extensions.get(EXTENSION)
+    if state is None:
+        return
+    state.stop.set()
+    state.wake.set()
+    for thread in state.threads:
+        thread.join(timeout)

@@ -1,0 +1,127 @@
+"""The web app's side of bitexto.newsletter: options from a query, a stored article's snippet.
+
+Used by the API route (GET /api/v1/articles/<id>/newsletter), the article page's
+"Embed in newsletter" section and its preview, and `bitexto newsletter ID`. All of them
+show the same snippet for the same options: quoted speakers are translated once, when
+the article is created (`remember_speakers`), and read back from the translation cache.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Mapping
+
+from flask import Response, current_app, request, url_for
+
+from bitexto.newsletter import (
+    DEFAULT_QUOTES,
+    MAX_QUOTES,
+    check_options,
+    english_speakers,
+    quoted_speakers,
+    render_newsletter,
+    translate_speakers,
+)
+from translate.cache import TranslationCache, cache_key
+from translate.document import EngineInfo
+from translate.engines import Engine
+from translate.errors import BitextoError, InputError
+
+logger = logging.getLogger(__name__)
+
+MEDIA_TYPES = {"html": "text/html", "md": "text/markdown", "text": "text/plain"}
+
+
+@dataclass(frozen=True)
+class NewsletterOptions:
+    format: str = "html"
+    quotes: int = DEFAULT_QUOTES
+    lang: str = "both"
+    layout: str = "stacked"
+    source: str = ""
+
+
+def read_options(args: Mapping[str, str], prefix: str = "") -> NewsletterOptions:
+    """Options from a query string (names optionally prefixed); InputError for a bad one.
+
+    The article page prefixes them (`nl_lang`) because its own `lang` picks the UI language.
+    """
+    defaults = NewsletterOptions()
+    options = NewsletterOptions(
+        format=args.get(f"{prefix}format", "").strip().lower() or defaults.format,
+        quotes=quotes_option(args.get(f"{prefix}quotes", "")),
+        lang=args.get(f"{prefix}lang", "").strip().lower() or defaults.lang,
+        layout=args.get(f"{prefix}layout", "").strip().lower() or defaults.layout,
+        source=args.get(f"{prefix}source", ""),
+    )
+    check_options(format=options.format, quotes=options.quotes, lang=options.lang, layout=options.layout)
+    return options
+
+
+def quotes_option(value: str) -> int:
+    value = (value or "").strip()
+    if not value:
+        return DEFAULT_QUOTES
+    # ASCII digits only: int() would also take "٣" or " 3_0 ".
+    if len(value) > 2 or not (value.isascii() and value.isdigit()):
+        raise InputError(f"The number of quotes must be a whole number from 0 to {MAX_QUOTES}; got {value[:32]!r}.")
+    return int(value)
+
+
+def remember_speakers(result: dict, engine: Engine) -> None:
+    """Translate a new article's quoted speakers through the app's cached engine.
+
+    Called when an article is created, so that reading it later (the page, the preview,
+    the API) finds the speakers' English in the translation cache and never needs the
+    engine. A failure here costs only the speakers' English, never the article.
+    """
+    try:
+        translate_speakers(result, engine)
+    except BitextoError as error:
+        logger.warning("quoted speakers not translated: %s", error.message)
+
+
+def speaker_names(result: dict) -> dict[str, str]:
+    """The quoted speakers' English, as the article's own engine translated them.
+
+    Read from the translation cache only: reading an article never translates. A speaker
+    not found there (an article stored before this existed) is shown as written; most
+    speakers are names, the same in both languages.
+    """
+    names = quoted_speakers(result)
+    engine = result.get("engine")
+    if not names or not engine:
+        return {}
+    info = EngineInfo(name=engine["name"], model=engine["model"], version=engine["version"])
+    found = _cache().lookup(info, names)
+    return english_speakers(names, [found.get(cache_key(name), "") for name in names])
+
+
+def _cache() -> TranslationCache:
+    # One per app: opening it creates the table and sets WAL mode, not worth doing per request.
+    return current_app.extensions.setdefault(
+        "bitexto_newsletter_cache", TranslationCache(current_app.config["DATABASE"]))
+
+
+def render_stored(result: dict, options: NewsletterOptions, *, format: str | None = None,
+                  permalink: str | None = None, speakers: Mapping[str, str] | None = None) -> str:
+    """A stored article's snippet; `format` overrides the options' one, and `speakers`
+    (from `speaker_names`) saves translating them again for a second format."""
+    return render_newsletter(
+        result, format=format or options.format, quotes=options.quotes, lang=options.lang,
+        layout=options.layout, source=options.source, permalink=permalink,
+        speakers=speaker_names(result) if speakers is None else speakers,
+    )
+
+
+def article_url(article_id: str) -> str:
+    """The article page's absolute URL: the one link a snippet may hold."""
+    return url_for("ui.article", article_id=article_id, _external=True)
+
+
+def api_response(article: dict) -> Response:
+    """GET /api/v1/articles/<id>/newsletter: the snippet in the asked format, as is."""
+    options = read_options(request.args)
+    body = render_stored(article["result"], options, permalink=article_url(article["id"]))
+    return Response(body, mimetype=MEDIA_TYPES[options.format])
