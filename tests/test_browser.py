@@ -6,29 +6,20 @@ the main views go to test-artifacts/screenshots/ for a person to look at.
 """
 
 import os
-import shutil
-import tempfile
-import threading
-from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
-from werkzeug.serving import make_server
 
 from webapp import create_app
 
-pytestmark = pytest.mark.enable_socket  # loopback only: the live server and chromedriver
+pytest_plugins = ("browser_fixtures",)
+pytest.register_assert_rewrite("browser_fixtures")
+from browser_fixtures import DESKTOP, PHONE, SCREENSHOTS, live_server  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
-DESKTOP = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+pytestmark = pytest.mark.enable_socket  # loopback only: the live server and chromedriver
 
 ARTICLE = (
     "El Gobierno aprobó ayer una nueva ley de vivienda para bajar los alquileres en las ciudades.\n"
@@ -68,31 +59,8 @@ def base_url(tmp_path_factory):
         patch.setenv("BITEXTO_DATA_DIR", str(tmp_path_factory.mktemp("browser-data")))
         patch.setenv("BITEXTO_ENGINE", "apertium")
         app = create_app({"TESTING": True, "WARM_UP": False, "WTF_CSRF_ENABLED": True})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
-
-
-@pytest.fixture(scope="module")
-def driver():
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not os.access(path, os.X_OK):
-            pytest.fail(f"{path} is missing: the browser tests need Debian's {package} "
-                        "(`make browser`, or `apt-get install -y chromium chromium-driver`).")
-    profile = tempfile.mkdtemp(prefix="bitexto-chromium-")
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--no-first-run", "--window-size=1280,900", f"--user-data-dir={profile}"):
-        options.add_argument(argument)
-    # An explicit driver path: Selenium Manager (which goes online) never runs.
-    browser = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    yield browser
-    browser.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,31 +5,20 @@ JavaScript only webapp/static/jobs.js can move the bar and open the article: thi
 fails if the script does not poll, or the CSP blocks it.
 """
 
-import os
-import shutil
-import tempfile
-import threading
 import time
-from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from werkzeug.serving import make_server
 
 from bitexto.jobs import JobSettings
 from webapp import create_app, jobs_service
 
-pytest_plugins = ("job_fixtures",)
-pytest.register_assert_rewrite("job_fixtures")
+pytest_plugins = ("job_fixtures", "browser_fixtures")
+pytest.register_assert_rewrite("job_fixtures", "browser_fixtures")
+from browser_fixtures import DESKTOP, SCREENSHOTS, live_server  # noqa: E402
 from job_fixtures import long_article  # noqa: E402
 
 pytestmark = [pytest.mark.enable_socket, pytest.mark.slow]  # loopback only: live server and chromedriver
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture
@@ -37,30 +26,16 @@ def base_url(tmp_path, monkeypatch):
     monkeypatch.setenv("BITEXTO_ENGINE", "apertium")
     app = create_app({"TESTING": True, "WARM_UP": False, "WTF_CSRF_ENABLED": True,
                       "DATABASE": tmp_path / "bitexto.sqlite3", "JOBS": JobSettings(long_sentences=50)})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    with live_server(app) as url:
+        yield url
     jobs_service.stop_workers(app)
 
 
 @pytest.fixture
-def browser():
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not os.access(path, os.X_OK):
-            pytest.fail(f"{path} is missing: the browser tests need Debian's {package} (`make browser`).")
-    profile = tempfile.mkdtemp(prefix="bitexto-chromium-")
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--no-first-run", "--window-size=1280,900", f"--user-data-dir={profile}"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+def browser(driver):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", DESKTOP)
+    driver.get_log("browser")  # reading the console log empties it: earlier tests' lines go
+    return driver
 
 
 def test_a_long_paste_shows_a_moving_progress_bar_then_opens_the_article(browser, base_url):
