@@ -59,20 +59,21 @@ def create_article():
 @bp.get("/api/v1/articles/<article_id>")
 @require_api_key
 def get_article(article_id: str):
-    article = store.load_article(article_id)
-    if article is None:
-        raise NotFound(f"No article with id {_shorten(article_id)!r}.")
-    return jsonify(article_body(article))
+    return jsonify(article_body(_stored_article(article_id)))
 
 
 @bp.get("/api/v1/articles/<article_id>/newsletter")
 @require_api_key
 def get_newsletter(article_id: str):
     """The article as a newsletter snippet: ?format=html|md|text&quotes=&lang=&layout=&source=."""
+    return newsletter_service.api_response(_stored_article(article_id))
+
+
+def _stored_article(article_id: str) -> dict:
     article = store.load_article(article_id)
     if article is None:
         raise NotFound(f"No article with id {_shorten(article_id)!r}.")
-    return newsletter_service.api_response(article)
+    return article
 
 
 def article_body(article: dict) -> dict:
