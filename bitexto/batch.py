@@ -110,7 +110,8 @@ def translate_many(
     "text" and optionally "id" and "format" ("text" or "html"). They are read lazily, so
     a generator of millions of articles is fine. `engine` is an Engine or an engine name
     (default: BITEXTO_ENGINE); with `workers > 1` it must be a name, since every worker
-    process creates its own engine.
+    process creates its own engine. Worker processes are started with "spawn", so a
+    script using workers > 1 needs the usual `if __name__ == "__main__":` guard.
 
     Raises, when called (before any work): InputError for a bad summary length or
     algorithm, EngineUnavailable when no engine can be created (one process), ValueError
