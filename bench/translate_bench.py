@@ -718,20 +718,25 @@ def child_argos_memory(args: argparse.Namespace) -> dict:
 
 
 def child_sweep(args: argparse.Namespace) -> dict:
-    """(b) with one set of thread/batching settings, on one long document."""
+    """(b) with one set of thread/batching settings: the sweep articles translated one
+    call per article (as the pipeline does) and as one long document."""
     from translate.engines.argos import ArgosEngine
 
     workload = json.loads(Path(args.workload).read_text(encoding="utf-8"))
-    sentences = workload["sweep_sentences"]
+    articles = workload["sweep_articles"]
+    sentences = [sentence for article in articles for sentence in article]
     settings = bench_settings(Path(args.data_dir), args.max_decoding_length,
                               **json.loads(args.overrides))
     engine = ArgosEngine(settings, retry_degenerate=False)
     engine.load()
     rss_load = rss_mb()
     engine.translate(sentences[:4])  # warm-up: first-call allocations are not the cost
-    best = best_time(args.child_runs, lambda: engine.translate(sentences))
-    return {"seconds": best.seconds, "others": best.others, "sentences": len(sentences),
-            "rss_load": rss_load, "peak": peak_rss_mb(), "high_water": high_water_mb()}
+    per_article = best_time(args.child_runs, lambda: [engine.translate(a) for a in articles])
+    long_call = best_time(args.child_runs, lambda: engine.translate(sentences))
+    return {"per_article": per_article.seconds, "long_call": long_call.seconds,
+            "others": max(per_article.others, long_call.others), "sentences": len(sentences),
+            "articles": len(articles), "rss_load": rss_load, "peak": peak_rss_mb(),
+            "high_water": high_water_mb()}
 
 
 CHILD_MODES = {"memory": child_memory, "argos-memory": child_argos_memory, "sweep": child_sweep}
@@ -762,8 +767,11 @@ def print_timings(timings: list[Timing], batch_size: int) -> None:
         workload = "seed" if t.workload == "seed" else f"batch {batch_size}"
         print(f"{workload:<10} {t.path:<56} {t.sentences:>6} {t.seconds:>8.2f} {t.runs:>5} "
               f"{t.rate:>7.2f} {t.others:>6.0%}")
-    print("  others = share of the machine's CPU that other processes used during the best run;")
-    print("  more than a few percent means that row was slowed by something outside the benchmark.")
+    print("  others = share of the machine's CPUs that other processes used during the best run")
+    print("  (time-weighted over articles for the batch rows timed article by article); more")
+    print("  than a few percent means that row was slowed by something outside the benchmark.")
+    print("  Batch rows for (a) and '(b) one call per article' are sums over the articles, each")
+    print("  timed separately; 'runs' is then the runs per article.")
 
 
 def verdict(value: float, target: float, at_least: bool) -> str:
@@ -912,22 +920,47 @@ def run_timings(args, plan: RunPlan, workload: Workload, settings, package_dir: 
         timed("seed", "c", "(c) raw translate_batch, one call", 1,
               lambda: raw.translate(seed_tokens))
     retried = len(retrying_engine.last_retried)
-    for _round in range(plan.batch_argos_runs):
-        timed("batch", "a", "(a) argostranslate translate(), its defaults", 1,
-              lambda: argos.translate_articles(batch_for_argos))
-        timed("batch", "a_tuned", tuned_label, 1,
-              lambda: tuned.translate_articles(batch_for_argos))
+    # Paths that take one article at a time are timed article by article, each after
+    # a quiet check, interleaved, and added up: a minutes-long run cannot dodge other
+    # processes on a shared machine, a 5-20 s one mostly can.
+    by_article = {
+        "a": ("(a) argostranslate translate(), its defaults",
+              lambda i: argos.translate_articles([batch_for_argos[i]])),
+        "a_tuned": (tuned_label, lambda i: tuned.translate_articles([batch_for_argos[i]])),
+        "b_each": ("(b) bitexto ArgosEngine, one call per article",
+                   lambda i: engine_translate_articles(engine, [workload.batch[i]],
+                                                       per_article=True)),
+    }
+    timings.extend(time_article_by_article(by_article, len(workload.batch),
+                                           plan.batch_argos_runs, args.max_wait))
     for _round in range(plan.batch_runs):
         timed("batch", "b", "(b) bitexto ArgosEngine, one call", 1,
               lambda: engine_translate_articles(engine, workload.batch, per_article=False))
-        timed("batch", "b_each", "(b) bitexto ArgosEngine, one call per article", 1,
-              lambda: engine_translate_articles(engine, workload.batch, per_article=True))
         timed("batch", "c", "(c) raw translate_batch, one call", 1,
               lambda: raw.translate(batch_tokens))
     checks = {"argos": argos, "raw": raw, "engine_tokens": engine_tokens,
               "argos_tokens": argos_tokens, "retried": retried,
               "seed_sentences": len(seed_sentences)}
     return merge_rounds(timings), checks
+
+
+def time_article_by_article(paths: dict[str, tuple[str, Callable[[int], int]]], articles: int,
+                            runs: int, max_wait: float) -> list[Timing]:
+    """Batch timings summed over articles: for each article, each path's best of `runs`."""
+    totals = {key: [0.0, 0.0, 0] for key in paths}  # seconds, others × seconds, sentences
+    for index in range(articles):
+        log(f"batch: article {index + 1}/{articles}, paths {', '.join(paths)}")
+        for key, (_label, work) in paths.items():
+            wait_for_quiet(max_wait)
+            counts = []
+            best = best_time(runs, lambda: counts.append(work(index)))
+            total = totals[key]
+            total[0] += best.seconds
+            total[1] += best.others * best.seconds
+            total[2] += counts[-1]
+    return [Timing("batch", key, label, totals[key][2], totals[key][0],
+                   totals[key][1] / totals[key][0], runs)
+            for key, (label, _work) in paths.items()]
 
 
 def merge_rounds(timings: list[Timing]) -> list[Timing]:
@@ -942,7 +975,10 @@ def merge_rounds(timings: list[Timing]) -> list[Timing]:
             merged[(t.workload, t.key)] = Timing(
                 t.workload, t.key, t.path, t.sentences, faster.seconds, faster.others,
                 best.runs + t.runs)
-    return list(merged.values())
+    return sorted(merged.values(), key=lambda t: (t.workload != "seed", ROW_ORDER.index(t.key)))
+
+
+ROW_ORDER = ["a", "a_tuned", "b", "b_retry", "b_each", "c"]
 
 
 def normalized_texts(settings) -> Callable[[list[str]], list[str]]:
@@ -991,18 +1027,18 @@ def write_workload_file(folder: Path, workload: Workload, plan: RunPlan, setting
     """What the child processes translate, so they need no access to --data."""
     from translate.pipeline import segment_article
 
-    sweep_sentences: list[str] = []
-    for text in workload.batch:
-        if len(sweep_sentences) >= plan.sweep_sentences:
-            break
-        sweep_sentences.extend(article_sentences(text, settings))
+    # The sweep's articles: the batch's first ones, up to plan.sweep_sentences sentences.
+    sweep_articles: list[list[str]] = []
+    while (len(sweep_articles) < len(workload.batch)
+           and sum(map(len, sweep_articles)) < plan.sweep_sentences):
+        sweep_articles.append(article_sentences(workload.batch[len(sweep_articles)], settings))
     path = folder / "workload.json"
     path.write_text(json.dumps({
         "seed": workload.seed,
         "seed_text": segment_article(workload.seed, settings).text,
         "batch": workload.batch,
         "soak": workload.soak,
-        "sweep_sentences": sweep_sentences[:plan.sweep_sentences],
+        "sweep_articles": sweep_articles,
     }), encoding="utf-8")
     return path
 
@@ -1027,27 +1063,32 @@ def run_sweep(args, plan: RunPlan, launcher: ChildLauncher, data_dir: Path, work
 
 
 def print_sweep(rows: list, current: tuple, plan: RunPlan) -> None:
-    sentences = rows[0][1]["sentences"]
-    fastest = min(result["seconds"] for _config, result in rows)
-    print(f"Sweep — (b) ArgosEngine on one {sentences}-sentence call (the batch's first "
-          f"articles as one long document), each setting in a fresh process, best of "
-          f"{plan.sweep_runs}; peak RSS target ≤ {TARGET_PEAK_RSS_MB:.0f} MB:")
-    print(f"  {'inter':>5} {'intra':>5} {'tokens':>6} {'chunk':>5} {'seconds':>8} {'sent/s':>7} "
-          f"{'vs best':>7} {'others':>6} {'RSS load':>8} {'peak MB':>8}")
+    first = rows[0][1]
+    fastest_article = min(result["per_article"] for _config, result in rows)
+    fastest_long = min(result["long_call"] for _config, result in rows)
+    print(f"Sweep — (b) ArgosEngine on the batch's first {first['articles']} articles "
+          f"({first['sentences']} sentences), each setting in a fresh process, best of "
+          f"{plan.sweep_runs}:")
+    print("  'per article' = one engine call per article, as the pipeline calls it;")
+    print("  'long call' = all of them in one call, as for a very long document;")
+    print(f"  peak = ru_maxrss after both (target ≤ {TARGET_PEAK_RSS_MB:.0f} MB).")
+    print(f"  {'inter':>5} {'intra':>5} {'tokens':>6} {'chunk':>5} {'per article s':>13} "
+          f"{'vs best':>7} {'long call s':>11} {'vs best':>7} {'others':>6} {'peak MB':>8}")
     for config, result in rows:
         inter, intra, tokens, chunk = config
-        mark = "  ← current default" if config == current else ""
-        print(f"  {inter:>5} {intra:>5} {tokens:>6} {chunk:>5} {result['seconds']:>8.2f} "
-              f"{result['sentences'] / result['seconds']:>7.2f} "
-              f"{result['seconds'] / fastest:>7.2f} {result['others']:>6.0%} "
-              f"{result['rss_load']:>8.0f} "
-              f"{result['peak']:>8.0f}{'  over target' if result['peak'] > TARGET_PEAK_RSS_MB else ''}{mark}")
+        notes = ("  over target" if result["peak"] > TARGET_PEAK_RSS_MB else "") + (
+            "  ← current default" if config == current else "")
+        print(f"  {inter:>5} {intra:>5} {tokens:>6} {chunk:>5} {result['per_article']:>13.2f} "
+              f"{result['per_article'] / fastest_article:>7.2f} {result['long_call']:>11.2f} "
+              f"{result['long_call'] / fastest_long:>7.2f} {result['others']:>6.0%} "
+              f"{result['peak']:>8.0f}{notes}")
     within = [(c, r) for c, r in rows if r["peak"] <= TARGET_PEAK_RSS_MB]
-    if within:
-        best_config, best = min(within, key=lambda row: row[1]["seconds"])
-        print(f"  fastest within the RSS target: inter {best_config[0]}, intra {best_config[1]}, "
-              f"tokens {best_config[2]}, chunk {best_config[3]} ({best['seconds']:.2f} s, "
-              f"peak {best['peak']:.0f} MB)")
+    for mode, label in (("per_article", "one call per article"), ("long_call", "one long call")):
+        if within:
+            config, best = min(within, key=lambda row: row[1][mode])
+            print(f"  fastest {label} within the RSS target: inter {config[0]}, intra "
+                  f"{config[1]}, tokens {config[2]}, chunk {config[3]} ({best[mode]:.2f} s, "
+                  f"peak {best['peak']:.0f} MB)")
     print("  differences under ~10% are within this machine's run-to-run noise")
     print()
 

@@ -92,7 +92,7 @@ def test_two_hundred_sentences_go_in_chunks_with_progress(engine, tiny_package):
     assert [len(source) for source, _ in first_pass] == [64, 64, 64, 8]
     for _, options in first_pass:
         assert options["beam_size"] == 2 and options["max_decoding_length"] == 12
-        assert options["batch_type"] == "tokens" and options["max_batch_size"] == 1024
+        assert options["batch_type"] == "tokens" and options["max_batch_size"] == 512
         assert options["num_hypotheses"] == 1 and options["replace_unknowns"] is True
         assert options["length_penalty"] == 0.2
 
