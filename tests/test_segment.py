@@ -310,7 +310,7 @@ _LONG_LINES = st.lists(st.sampled_from(["palabra", "larga,", "texto;", "otra", "
 _ANY_TEXT = st.one_of(st.text(), _SPANISH_LIKE, st.text(alphabet=".?!¿¡«»“” \naA1…"), _LONG_LINES)
 
 
-def _check_sentence_spans(text, spans, lo, hi):
+def _assert_sentence_spans(text, spans, lo, hi):
     previous_end = lo
     for start, end in spans:
         assert lo <= previous_end <= start < end <= hi
@@ -325,14 +325,14 @@ def _check_sentence_spans(text, spans, lo, hi):
 @settings(max_examples=300, deadline=None)
 @given(_ANY_TEXT)
 def test_split_sentences_properties(text):
-    _check_sentence_spans(text, split_sentences(text), 0, len(text))
+    _assert_sentence_spans(text, split_sentences(text), 0, len(text))
 
 
 @settings(max_examples=150, deadline=None)
 @given(_ANY_TEXT, st.integers(0, 200), st.integers(0, 200))
 def test_split_sentences_properties_in_a_region(text, a, b):
     lo, hi = sorted((min(a, len(text)), min(b, len(text))))
-    _check_sentence_spans(text, split_sentences(text, lo, hi), lo, hi)
+    _assert_sentence_spans(text, split_sentences(text, lo, hi), lo, hi)
 
 
 @settings(max_examples=300, deadline=None)
@@ -350,7 +350,7 @@ def test_build_blocks_properties(text):
             assert candidate[previous_end : block.start].strip() == ""
             previous_end = block.end
             assert block.sentences
-            _check_sentence_spans(candidate, [(s.start, s.end) for s in block.sentences], block.start, block.end)
+            _assert_sentence_spans(candidate, [(s.start, s.end) for s in block.sentences], block.start, block.end)
             for sentence in block.sentences:
                 sentence_number += 1
                 assert sentence.id == f"s{sentence_number}"
