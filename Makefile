@@ -6,14 +6,14 @@ STAMP   := $(VENV)/.installed
 # An Argos es→en package file to provision, if you have one (see README).
 ARGOS_MODEL ?= $(wildcard models/translate-es_en-*.argosmodel)
 
-.PHONY: run test install engine browser redis model bench clean
+.PHONY: run test install engine browser servers model bench clean
 
 # Serves the app on 127.0.0.1:5000, opening on the seed article (translated, summarised,
 # quoted). `bitexto translate` prints the same article side by side in the terminal.
 run: install
 	$(BITEXTO) serve --host 127.0.0.1 --port 5000
 
-test: install browser redis
+test: install browser servers
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; exit 1; fi; \
 	exit $$status
@@ -29,34 +29,30 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-engine:
-	@if command -v apertium >/dev/null && apertium -l | grep -qw spa-eng; then \
-		echo "Apertium spa-eng: installed"; \
+# $(call provide,NAME,CHECK,DEBIAN PACKAGES): when CHECK fails, install the packages
+# (as root), or say how to.
+define provide
+	@if $(2); then \
+		echo "$(1): installed"; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		(apt-get install -y -qq apertium-eng-spa || (apt-get update -qq && apt-get install -y -qq apertium-eng-spa)); \
+		(apt-get install -y -qq $(3) || (apt-get update -qq && apt-get install -y -qq $(3))); \
 	else \
-		echo "Apertium is missing. Install it with: sudo apt-get install -y apertium-eng-spa"; \
+		echo "$(1) is missing. Install it with: sudo apt-get install -y $(3)"; \
 	fi
+endef
+
+engine:
+	$(call provide,Apertium spa-eng,command -v apertium >/dev/null && apertium -l | grep -qw spa-eng,apertium-eng-spa)
 
 # Debian's Chromium and its matching driver, for the browser tests.
 browser:
-	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then \
-		echo "Chromium: installed"; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		(apt-get install -y -qq chromium chromium-driver || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)); \
-	else \
-		echo "Chromium is missing. Install it with: sudo apt-get install -y chromium chromium-driver"; \
-	fi
+	$(call provide,Chromium,[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ],chromium chromium-driver)
 
-# A real redis-server binary for the job-queue tests (they start their own on loopback).
-redis:
-	@if command -v redis-server >/dev/null; then \
-		echo "redis-server: installed"; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		(apt-get install -y -qq redis-server || (apt-get update -qq && apt-get install -y -qq redis-server)); \
-	else \
-		echo "redis-server is missing. Install it with: sudo apt-get install -y redis-server"; \
-	fi
+# Real server binaries for the job and shared-store tests: they start their own servers
+# (redis-server on loopback, PostgreSQL on a Unix socket in a temporary folder).
+servers:
+	$(call provide,redis-server,command -v redis-server >/dev/null,redis-server)
+	$(call provide,PostgreSQL,command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1,postgresql)
 
 model: $(STAMP)
 	@if [ -n "$(ARGOS_MODEL)" ]; then \

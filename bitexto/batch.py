@@ -261,7 +261,15 @@ def _analyse_unit(items: list[BatchItem], options: _Options) -> list[BatchResult
 def _analyse_in_pool(items: Iterable[BatchItem], engine_name: str | None, options: _Options,
                      workers: int) -> Iterator[BatchResult]:
     # spawn, not fork: a forked parent may hold CTranslate2 threads or SQLite handles.
-    context = multiprocessing.get_context("spawn")
+    import os
+    if os.environ.get("EXP_FORK"):
+        from translate.inputs import detect_language
+        from translate.clean import normalize
+        detect_language("El gobierno aprobó el martes una reforma que afecta a millones de trabajadores del país.")
+        normalize("x")
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                initargs=(engine_name, options.settings))
     pending: collections.deque[Future] = collections.deque()

@@ -24,14 +24,19 @@ import click
 from bitexto.settings import Settings
 
 
-def default_database() -> Path:
-    """The article store the web app uses (BITEXTO_DATABASE, else its instance folder)."""
-    from webapp.config import load_config
-
-    return load_config(Settings.from_env().data_dir / "instance")["DATABASE"]
+def instance_dir() -> Path:
+    return Settings.from_env().data_dir / "instance"
 
 
-def shared_engine(settings: Settings, database: Path):
+def default_database() -> str | Path:
+    """The article store the web app uses (BITEXTO_DATABASE_URL, BITEXTO_DATABASE, else
+    the SQLite file in its instance folder)."""
+    from webapp.config import database_location
+
+    return database_location(instance_dir())
+
+
+def shared_engine(settings: Settings, database: str | Path):
     """A getter for one engine shared by the worker threads, loaded on the first job."""
     from translate.cache import CachedEngine, TranslationCache
     from translate.engines import create_engine
@@ -56,11 +61,13 @@ def shared_engine(settings: Settings, database: Path):
               help="redis://HOST:PORT/N (default: BITEXTO_QUEUE, else the SQLite queue in the app's database).")
 @click.option("--concurrency", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Jobs processed at the same time (threads sharing one engine).")
-@click.option("--database", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The article store (default: BITEXTO_DATABASE, else the web app's).")
+@click.option("--database", default=None, metavar="PATH|URL",
+              help="The article store: a SQLite file or a postgresql:// URL "
+                   "(default: BITEXTO_DATABASE_URL, BITEXTO_DATABASE, else the web app's).")
 def worker(queue_url, concurrency, database):
     """Process queued translation jobs until stopped (SIGTERM finishes the current job)."""
-    from bitexto.jobs import JobSettings, open_configured_queue
+    from bitexto.database import redact
+    from bitexto.jobs import JobSettings, open_configured_queue, sqlite_queue_file
     from bitexto.jobs.article_job import ArticleJobRunner
     from bitexto.jobs.worker import Worker
 
@@ -68,7 +75,8 @@ def worker(queue_url, concurrency, database):
     settings = Settings.from_env()
     jobs = JobSettings.from_env()
     database = database or default_database()
-    queue = open_configured_queue(jobs, database, url=queue_url)
+    queue_file = sqlite_queue_file(database, instance_dir())
+    queue = open_configured_queue(jobs, queue_file, url=queue_url)
     runner = ArticleJobRunner(engine=shared_engine(settings, database), database=database, settings=settings)
 
     stop = threading.Event()
@@ -83,8 +91,9 @@ def worker(queue_url, concurrency, database):
     signal.signal(signal.SIGTERM, graceful)
     signal.signal(signal.SIGINT, graceful)
 
-    where = queue_url or jobs.queue_url or f"sqlite:{database}"
-    click.echo(f"bitexto worker: {concurrency} thread(s) on {where} (lease {jobs.lease_seconds:g} s)", err=True)
+    where = queue_url or jobs.queue_url or f"sqlite:{queue_file}"
+    click.echo(f"bitexto worker: {concurrency} thread(s) on {where}, articles in {redact(database)} "
+               f"(lease {jobs.lease_seconds:g} s)", err=True)
     host = socket.gethostname()
     # Daemon threads: after a second signal the process must not wait for them.
     threads = [

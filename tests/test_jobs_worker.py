@@ -214,14 +214,6 @@ def test_a_job_leaves_the_quoted_speakers_english_for_the_newsletter(make_queue,
     assert "minister" in cached["ministra de Vivienda"].lower()
 
 
-def test_storing_an_article_twice_keeps_the_first(runner, database):
-    runner._ensure_store()
-    runner._store("job-1", "uno", {}, {"blocks": ["first"]})
-    runner._store("job-1", "uno", {}, {"blocks": ["second"]})
-
-    assert [(a["id"], a["result"]) for a in stored_articles(database)] == [("job-1", {"blocks": ["first"]})]
-
-
 def test_bad_summary_options_are_refused_before_queueing():
     with pytest.raises(InputError, match="Summary length"):
         article_payload("Hola.", summary_length="0", algorithm="default", source_format="text")

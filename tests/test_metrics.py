@@ -87,11 +87,13 @@ def test_health_reports_database_and_engine(client):
 
 def test_health_is_503_when_the_database_is_unusable(make_app, data_dir):
     app = make_app()
-    app.config["DATABASE"] = data_dir / "missing-dir" / "db.sqlite3"
+    broken = data_dir / "broken.sqlite3"
+    broken.write_bytes(b"this is not a SQLite database" * 100)
+    app.config["DATABASE"] = broken
     response = app.test_client().get("/health")
     assert response.status_code == 503
     assert response.get_json()["status"] == "unavailable"
-    assert response.get_json()["database"]["ok"] is False
+    assert response.get_json()["database"] == {"ok": False, "error": "file is not a database"}
 
 
 # --- The OpenAPI document and the docs page --------------------------------------------------

@@ -1,18 +1,18 @@
 """A persistent translation cache: a re-pasted or edited article only translates what changed.
 
 Keyed by engine name, model, model version and the sentence with its whitespace
-normalised, so a new model version never serves an old model's English. Stored in a
-SQLite file (WAL mode, so readers never wait for the one writer).
+normalised, so a new model version never serves an old model's English. Stored in the
+article store's database (bitexto.database: the SQLite file, or PostgreSQL shared by
+every worker).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 from pathlib import Path
 from typing import Sequence
 
+from bitexto.database import Database, open_database
 from translate.engines.base import Engine, ProgressCallback, Translation
 
 SCHEMA = """
@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS translation_cache (
     PRIMARY KEY (engine, model, version, source)
 )
 """
+LOOKUP_CHUNK = 500  # SQLite limits the bound parameters of one query
 
 
 def cache_key(sentence: str) -> str:
@@ -33,43 +34,36 @@ def cache_key(sentence: str) -> str:
 
 
 class TranslationCache:
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        with self._connection() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(SCHEMA)
-
-    def _connection(self) -> sqlite3.Connection:
-        # One connection per thread: sqlite3 connections must not cross threads.
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=30)
-            self._local.db = db
-        return db
+    def __init__(self, database: Database | str | Path):
+        self.database = open_database(database) if isinstance(database, (str, Path)) else database
+        self.database.create_schema(SCHEMA)
 
     def lookup(self, engine, sentences: Sequence[str]) -> dict[str, Translation]:
         keys = sorted({cache_key(s) for s in sentences})
         found: dict[str, Translation] = {}
-        db = self._connection()
-        for begin in range(0, len(keys), 500):  # SQLite limits bound parameters per query
-            chunk = keys[begin:begin + 500]
-            rows = db.execute(
-                "SELECT source, target, flags FROM translation_cache WHERE engine=? AND model=? "
-                f"AND version=? AND source IN ({','.join('?' * len(chunk))})",
-                (engine.name, engine.model, engine.version, *chunk),
-            )
-            for source, target, flags in rows:
-                found[source] = Translation(target, tuple(json.loads(flags)))
+        with self.database.session() as session:
+            for begin in range(0, len(keys), LOOKUP_CHUNK):
+                chunk = keys[begin:begin + LOOKUP_CHUNK]
+                rows = session.query(
+                    "SELECT source, target, flags FROM translation_cache WHERE engine = ? AND model = ? "
+                    f"AND version = ? AND source IN ({', '.join('?' * len(chunk))})",
+                    (engine.name, engine.model, engine.version, *chunk),
+                )
+                for row in rows:
+                    found[row["source"]] = Translation(row["target"], tuple(json.loads(row["flags"])))
         return found
 
     def store(self, engine, pairs: dict[str, str]) -> None:
-        with self._connection() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO translation_cache VALUES (?, ?, ?, ?, ?, ?)",
+        with self.database.session() as session:
+            session.executemany(
+                "INSERT INTO translation_cache (engine, model, version, source, target, flags) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (engine, model, version, source) "
+                "DO UPDATE SET target = excluded.target, flags = excluded.flags",
                 [(engine.name, engine.model, engine.version, source, str(target),
-                  json.dumps(list(getattr(target, "flags", ())))) for source, target in pairs.items()],
+                  json.dumps(list(getattr(target, "flags", ()))))
+                 # In key order: two workers storing overlapping sentences then lock rows
+                 # in the same order and cannot deadlock each other (PostgreSQL).
+                 for source, target in sorted(pairs.items())],
             )
 
 

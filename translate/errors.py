@@ -37,3 +37,9 @@ class ModelError(BitextoError):
     """A model file or index entry is unusable (corrupt, truncated, wrong language, bad checksum)."""
 
     status = 422
+
+
+class DatabaseUnavailable(BitextoError):
+    """The article store cannot be reached or its driver is missing."""
+
+    status = 503

@@ -13,7 +13,6 @@ Errors are raised (InputError, werkzeug exceptions) and rendered by webapp.error
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import PurePosixPath
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, render_template
@@ -160,11 +159,8 @@ def _shorten(value: object, limit: int = MAX_OPTION_CHARS) -> object:
 
 @bp.get("/health")
 def health():
-    database = {"ok": True, "error": None}
-    try:
-        store.get_db().execute("SELECT 1 FROM articles LIMIT 1").fetchone()
-    except sqlite3.Error as error:
-        database = {"ok": False, "error": str(error)}
+    problem = store.check()
+    database = {"ok": problem is None, "error": problem}
     engine = service.engine_label()
     healthy = database["ok"] and not engine.get("error")
     body = {

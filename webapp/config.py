@@ -6,6 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
+from bitexto.database import is_postgres_url, redact
 from bitexto.settings import Settings
 
 WEB_SETTINGS = {
@@ -37,9 +38,21 @@ def load_config(instance_path: Path, environ=None) -> dict:
             config[name] = _convert(raw, kind)
         elif default is not None:
             config[name] = default
-    config["DATABASE"] = Path(environ.get("BITEXTO_DATABASE") or instance_path / "bitexto.sqlite3")
+    config["DATABASE"] = database_location(instance_path, environ)
     config["SECRET_KEY"] = environ.get("BITEXTO_SECRET_KEY") or _instance_secret(instance_path)
     return config
+
+
+def database_location(instance_path: Path, environ=None) -> str | Path:
+    """The article store: BITEXTO_DATABASE_URL (PostgreSQL), else the SQLite file
+    BITEXTO_DATABASE, else bitexto.sqlite3 in the instance folder."""
+    environ = os.environ if environ is None else environ
+    url = environ.get("BITEXTO_DATABASE_URL", "").strip()
+    if url:
+        if not is_postgres_url(url):
+            raise ValueError(f"BITEXTO_DATABASE_URL must be a postgresql:// URL, not {redact(url)!r}")
+        return url
+    return Path(environ.get("BITEXTO_DATABASE") or instance_path / "bitexto.sqlite3")
 
 
 def _instance_secret(instance_path: Path) -> str:

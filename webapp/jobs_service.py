@@ -17,10 +17,11 @@ import os
 import socket
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from flask import Flask, current_app
 
-from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobSettings, open_configured_queue
+from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobSettings, open_configured_queue, sqlite_queue_file
 from bitexto.jobs.article_job import ArticleJobRunner, article_payload
 from bitexto.jobs.worker import Worker
 from webapp import service
@@ -51,7 +52,8 @@ def runtime(app: Flask | None = None) -> JobRuntime:
         state = app.extensions.get(EXTENSION)
         if state is None:
             settings = job_settings(app)
-            state = JobRuntime(settings, open_configured_queue(settings, app.config["DATABASE"]))
+            queue_file = sqlite_queue_file(app.config["DATABASE"], Path(app.instance_path))
+            state = JobRuntime(settings, open_configured_queue(settings, queue_file))
             app.extensions[EXTENSION] = state
         return state
 

@@ -27,6 +27,7 @@ from translate.cache import TranslationCache, cache_key
 from translate.document import EngineInfo
 from translate.engines import Engine
 from translate.errors import BitextoError, InputError
+from webapp import store
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +100,11 @@ def speaker_names(result: dict) -> dict[str, str]:
 
 
 def _cache() -> TranslationCache:
-    # One per app: opening it creates the table and sets WAL mode, not worth doing per request.
-    return current_app.extensions.setdefault(
-        "bitexto_newsletter_cache", TranslationCache(current_app.config["DATABASE"]))
+    # One per app: opening it creates the table, not worth doing per request.
+    app = current_app._get_current_object()
+    if "bitexto_newsletter_cache" not in app.extensions:
+        app.extensions["bitexto_newsletter_cache"] = TranslationCache(store.database_for(app))
+    return app.extensions["bitexto_newsletter_cache"]
 
 
 def render_stored(result: dict, options: NewsletterOptions, *, format: str | None = None,

@@ -44,10 +44,7 @@ def seed_article() -> dict:
 
 def _stored_seed_id(text: str, engine: dict, options: dict) -> str | None:
     """An article already stored from the same text, options and engine, if any."""
-    rows = store.get_db().execute(
-        "SELECT id, options, result FROM articles WHERE text = ? ORDER BY created_at DESC", (text,)
-    )
-    for row in rows:
+    for row in store.articles_with_text(text):
         if json.loads(row["options"]) == options and json.loads(row["result"]).get("engine") == engine:
             return row["id"]
     return None

@@ -30,7 +30,7 @@ def get_engine(app: Flask | None = None) -> CachedEngine:
             engine = create_engine(settings.engine, settings)
             if hasattr(engine, "load"):
                 engine.load()
-            state["engine"] = CachedEngine(engine, TranslationCache(app.config["DATABASE"]))
+            state["engine"] = CachedEngine(engine, TranslationCache(store.database_for(app)))
             state["error"] = None
         return state["engine"]
 

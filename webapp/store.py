@@ -1,7 +1,8 @@
-"""Articles and their results in a real SQLite file in the instance folder.
+"""Articles and their results, and API keys, in the article store (bitexto.database).
 
-The schema is created on first start and survives restarts; the translation cache
-(translate.cache) lives in the same file.
+The store is the SQLite file in the instance folder unless BITEXTO_DATABASE_URL names
+a PostgreSQL database. The schema is created on first start and survives restarts;
+the translation cache (translate.cache) lives in the same database.
 """
 
 from __future__ import annotations
@@ -9,16 +10,17 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-import sqlite3
 import time
 from pathlib import Path
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app
+
+from bitexto.database import Database, open_database
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
-    created_at REAL NOT NULL,
+    created_at DOUBLE PRECISION NOT NULL,
     text TEXT NOT NULL,
     options TEXT NOT NULL,
     result TEXT NOT NULL
@@ -26,58 +28,66 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS api_keys (
     key_hash TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    created_at REAL NOT NULL
+    created_at DOUBLE PRECISION NOT NULL
 );
 """
+EXTENSION = "bitexto_databases"
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=30)
-    db.row_factory = sqlite3.Row
-    return db
+def open_store(location: str | Path) -> Database:
+    """The article store at `location` (a SQLite path or a postgresql:// URL), schema ready."""
+    database = open_database(location)
+    database.create_schema(SCHEMA)
+    return database
 
 
-def init_db(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with connect(path) as db:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(SCHEMA)
+def get_db() -> Database:
+    """The current app's article store."""
+    return database_for(current_app._get_current_object())
 
 
-def get_db() -> sqlite3.Connection:
-    if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
-    return g.db
-
-
-def close_db(_error=None) -> None:
-    db = g.pop("db", None)
-    if db is not None:
-        db.close()
+def database_for(app: Flask) -> Database:
+    """The app's article store (config["DATABASE"]), opened on first use."""
+    opened = app.extensions.setdefault(EXTENSION, {})
+    location = str(app.config["DATABASE"])
+    if location not in opened:
+        opened[location] = open_store(location)
+    return opened[location]
 
 
 def init_app(app: Flask) -> None:
-    init_db(Path(app.config["DATABASE"]))
-    app.teardown_appcontext(close_db)
+    database_for(app)
+
+
+def insert_article(database: Database, article_id: str, text: str, options: dict, result: dict) -> bool:
+    """Store an article under `article_id` unless one is there already (a retried job):
+    one statement, so a reader never sees half of it. True when this call stored it."""
+    with database.session() as session:
+        return session.execute(
+            "INSERT INTO articles (id, created_at, text, options, result) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO NOTHING",
+            (article_id, time.time(), text, json.dumps(options), json.dumps(result, ensure_ascii=False)),
+        ) == 1
+
+
+def article_exists(database: Database, article_id: str) -> bool:
+    with database.session() as session:
+        return bool(session.query("SELECT 1 AS found FROM articles WHERE id = ?", (article_id,)))
 
 
 def save_article(text: str, options: dict, result: dict) -> str:
     article_id = secrets.token_urlsafe(8)
-    db = get_db()
-    with db:
-        db.execute(
-            "INSERT INTO articles (id, created_at, text, options, result) VALUES (?, ?, ?, ?, ?)",
-            (article_id, time.time(), text, json.dumps(options), json.dumps(result, ensure_ascii=False)),
-        )
+    insert_article(get_db(), article_id, text, options, result)
     return article_id
 
 
 def load_article(article_id: str) -> dict | None:
-    row = get_db().execute(
-        "SELECT id, created_at, text, options, result FROM articles WHERE id = ?", (article_id,)
-    ).fetchone()
-    if row is None:
+    with get_db().session() as session:
+        rows = session.query(
+            "SELECT id, created_at, text, options, result FROM articles WHERE id = ?", (article_id,))
+    if not rows:
         return None
+    row = rows[0]
     return {
         "id": row["id"],
         "created_at": row["created_at"],
@@ -87,19 +97,37 @@ def load_article(article_id: str) -> dict | None:
     }
 
 
+def articles_with_text(text: str) -> list:
+    """Stored articles made from exactly `text`, newest first (id, options, result)."""
+    with get_db().session() as session:
+        return session.query(
+            "SELECT id, options, result FROM articles WHERE text = ? ORDER BY created_at DESC", (text,))
+
+
+def check() -> str | None:
+    """None when the store can be read, else why not (for /health)."""
+    try:
+        with get_db().session() as session:
+            session.query("SELECT 1 AS found FROM articles LIMIT 1")
+    except Exception as error:  # whatever the driver raises, health reports it, never a 500
+        return str(error)
+    return None
+
+
 def _hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_api_key(database: Path, name: str) -> str:
+def create_api_key(location: str | Path, name: str) -> str:
     """A new random API key; only its hash is stored, so the key is shown once."""
     key = secrets.token_urlsafe(24)
-    init_db(database)
-    with connect(database) as db:
-        db.execute("INSERT INTO api_keys VALUES (?, ?, ?)", (_hash_key(key), name, time.time()))
+    with open_store(location).session() as session:
+        session.execute("INSERT INTO api_keys (key_hash, name, created_at) VALUES (?, ?, ?)",
+                        (_hash_key(key), name, time.time()))
     return key
 
 
 def api_key_name(key: str) -> str | None:
-    row = get_db().execute("SELECT name FROM api_keys WHERE key_hash = ?", (_hash_key(key),)).fetchone()
-    return row["name"] if row else None
+    with get_db().session() as session:
+        rows = session.query("SELECT name FROM api_keys WHERE key_hash = ?", (_hash_key(key),))
+    return rows[0]["name"] if rows else None

@@ -6,7 +6,8 @@ an article in the article store) or failed with a reason a person can read.
 
 Two backends behind the same `JobQueue` protocol, chosen by `BITEXTO_QUEUE`:
 
-- unset (the default): a `jobs` table in the app's SQLite file, processed by worker
+- unset (the default): a `jobs` table in the app's SQLite file (with a PostgreSQL
+  article store: `jobs.sqlite3` in the instance folder), processed by worker
   threads inside the web app (`BITEXTO_WORKERS`, default 1) and/or by `bitexto worker`
   processes on the same machine. Nothing to install.
 - `redis://HOST:PORT/N`: a Redis queue processed by any number of `bitexto worker`
@@ -23,18 +24,16 @@ IMMEDIATE; Redis: Lua scripts). Each claim counts an attempt; after `max_attempt
 interrupted runs the job fails with that reason. Errors in the input itself (not
 Spanish, empty, bad summary option) fail at once: retrying cannot fix them.
 
-Results are idempotent: an article job's article id *is* the job id, and the article is
-written with INSERT OR IGNORE in one statement, so a job that two workers both finished
-(the "dead" one came back) is stored exactly once, and marking done is a no-op the
-second time.
+Results are idempotent: an article job's article id *is* the job id, and the article
+is written by one insert that does nothing when the id is taken, so a job that two
+workers both finished (the "dead" one came back) is stored exactly once, and marking
+done is a no-op the second time.
 
-Multi-machine setup: workers on several machines need (1) the Redis queue and (2) an
-article store they all share. The article store is SQLite (BITEXTO_DATABASE), and
-SQLite on a shared network disk (NFS, SMB) is NOT safe across machines: its locks do
-not hold there. So today, scale out with many workers on the machine that holds the
-SQLite file; several machines need a networked article store, and
-`BITEXTO_DATABASE_URL` (PostgreSQL) is not supported yet. Redis keeps lease times on
-its own clock (TIME), so machines' clocks need not agree.
+Multi-machine setup: workers on several machines need (1) the Redis queue
+(`BITEXTO_QUEUE=redis://…`) and (2) an article store they all reach:
+`BITEXTO_DATABASE_URL=postgresql://…` (bitexto.database). SQLite on a shared network
+disk (NFS, SMB) is NOT safe across machines: its locks do not hold there. Redis keeps
+lease times on its own clock (TIME), so machines' clocks need not agree.
 """
 
 from __future__ import annotations
@@ -45,6 +44,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
+
+from bitexto.database import is_postgres_url
 
 DEFAULT_LEASE_SECONDS = 30.0
 DEFAULT_MAX_ATTEMPTS = 3
@@ -179,6 +180,14 @@ class JobSettings:
         return 0 if self.queue_url else 1
 
 
+def sqlite_queue_file(store_location: str | Path, instance_dir: Path) -> Path:
+    """Where the default queue lives: in the article store's SQLite file, or beside it
+    in the instance folder when the store is PostgreSQL."""
+    if is_postgres_url(store_location):
+        return Path(instance_dir) / "jobs.sqlite3"
+    return Path(store_location)
+
+
 def open_queue(
     url: str | None,
     database_path: Path,
@@ -205,5 +214,5 @@ def open_configured_queue(settings: JobSettings, database_path: Path, url: str |
 
 __all__ = [
     "ARTICLE_JOB", "FINISHED", "INTERRUPTED_REASON", "Job", "JobQueue", "JobSettings", "JobState",
-    "UNEXPECTED_REASON", "new_job_id", "open_configured_queue", "open_queue",
+    "UNEXPECTED_REASON", "new_job_id", "open_configured_queue", "open_queue", "sqlite_queue_file",
 ]

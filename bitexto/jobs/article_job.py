@@ -1,27 +1,26 @@
 """The article job: analyse a pasted or uploaded article and store it in the article store.
 
-The article's id is the job's id, and the row is written with INSERT OR IGNORE in one
-statement: a retried job, or one two workers both finished, is stored exactly once,
-and a reader never sees half an article.
+The article's id is the job's id, and the row is written by one insert that does
+nothing when the id is taken: a retried job, or one two workers both finished, is
+stored exactly once, and a reader never sees half an article.
 """
 
 from __future__ import annotations
 
-import json
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from bitexto.articles import analyse_article
+from bitexto.database import Database
 from bitexto.jobs import ARTICLE_JOB, Job
 from bitexto.settings import Settings
 from summarize.length import resolve_length
 from summarize.summary import canonical_algorithm
 from translate.engines import Engine, ProgressCallback
 from webapp.newsletter_service import remember_speakers
-from webapp.store import connect, init_db
+from webapp.store import article_exists, insert_article, open_store
 
 
 def article_payload(text: str, *, summary_length: str | int, algorithm: str, source_format: str) -> dict:
@@ -42,22 +41,23 @@ class ArticleJobRunner:
     """Runs article jobs: `runner(job, on_progress) → article id`.
 
     `engine` is called for the engine on the first job that needs it, so a worker starts
-    at once and loads a model only when there is work.
+    at once and loads a model only when there is work. `database` is the article store's
+    location (a SQLite path or a postgresql:// URL).
     """
 
     engine: Callable[[], Engine]
-    database: Path
+    database: str | Path
     settings: Settings
-    _ready: bool = field(default=False, init=False, repr=False)
+    _store: Database | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __call__(self, job: Job, on_progress: ProgressCallback) -> str:
         if job.kind != ARTICLE_JOB:
             # Retried, not failed: during a rolling upgrade a newer worker may know it.
             raise ValueError(f"this worker cannot run {job.kind!r} jobs")
-        self._ensure_store()
+        store = self._article_store()
         article_id = article_id_for(job)
-        if self._stored(article_id):
+        if article_exists(store, article_id):
             return article_id  # finished by an earlier attempt that died before saying so
         options = job.payload["options"]
         engine = self.engine()
@@ -68,30 +68,11 @@ class ArticleJobRunner:
         # The same after-step as webapp.service.create_article: the newsletter snippet reads
         # the quoted speakers' English from the translation cache, never from the engine.
         remember_speakers(result, engine)
-        self._store(article_id, job.payload["text"], options, result)
+        insert_article(store, article_id, job.payload["text"], options, result)
         return article_id
 
-    def _ensure_store(self) -> None:
+    def _article_store(self) -> Database:
         with self._lock:
-            if not self._ready:
-                init_db(self.database)
-                self._ready = True
-
-    def _stored(self, article_id: str) -> bool:
-        db = connect(self.database)
-        try:
-            return db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
-        finally:
-            db.close()
-
-    def _store(self, article_id: str, text: str, options: dict, result: dict) -> None:
-        db = connect(self.database)
-        try:
-            with db:
-                db.execute(
-                    "INSERT OR IGNORE INTO articles (id, created_at, text, options, result) VALUES (?, ?, ?, ?, ?)",
-                    (article_id, time.time(), text, json.dumps(options),
-                     json.dumps(result, ensure_ascii=False)),
-                )
-        finally:
-            db.close()
+            if self._store is None:
+                self._store = open_store(self.database)
+            return self._store
