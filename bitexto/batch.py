@@ -17,7 +17,9 @@ does not take its neighbours with it. An engine that is not available at all sto
 batch (EngineUnavailable is raised).
 
 With `workers > 1` groups are analysed in a pool of processes, each creating its own
-engine once; results are still yielded in input order.
+engine once; results are still yielded in input order. Workers are forked from this
+process when that is safe (Linux, one thread), after it has loaded the analysis' models
+once; otherwise they are spawned and each loads everything again (see _pool_context).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from __future__ import annotations
 import collections
 import logging
 import multiprocessing
+import multiprocessing.context
+import sys
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -110,8 +115,9 @@ def translate_many(
     "text" and optionally "id" and "format" ("text" or "html"). They are read lazily, so
     a generator of millions of articles is fine. `engine` is an Engine or an engine name
     (default: BITEXTO_ENGINE); with `workers > 1` it must be a name, since every worker
-    process creates its own engine. Worker processes are started with "spawn", so a
-    script using workers > 1 needs the usual `if __name__ == "__main__":` guard.
+    process creates its own engine. Worker processes are forked when that is safe and
+    spawned otherwise (see _pool_context), so a script using workers > 1 needs the usual
+    `if __name__ == "__main__":` guard.
 
     Raises, when called (before any work): InputError for a bad summary length or
     algorithm, EngineUnavailable when no engine can be created (one process), ValueError
@@ -260,16 +266,9 @@ def _analyse_unit(items: list[BatchItem], options: _Options) -> list[BatchResult
 
 def _analyse_in_pool(items: Iterable[BatchItem], engine_name: str | None, options: _Options,
                      workers: int) -> Iterator[BatchResult]:
-    # spawn, not fork: a forked parent may hold CTranslate2 threads or SQLite handles.
-    import os
-    if os.environ.get("EXP_FORK"):
-        from translate.inputs import detect_language
-        from translate.clean import normalize
-        detect_language("El gobierno aprobó el martes una reforma que afecta a millones de trabajadores del país.")
-        normalize("x")
-        context = multiprocessing.get_context("fork")
-    else:
-        context = multiprocessing.get_context("spawn")
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        _warm_up(options)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                initargs=(engine_name, options.settings))
     pending: collections.deque[Future] = collections.deque()
@@ -284,6 +283,44 @@ def _analyse_in_pool(items: Iterable[BatchItem], engine_name: str | None, option
             yield from sizing.seen(pending.popleft().result())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# Analysed once in the parent before forking: it loads what the first article of every
+# worker would otherwise load again (language identifier, character table, stemmer, cues).
+_WARM_UP_ARTICLE = (
+    "El Gobierno aprobó el martes una reforma laboral que afecta a millones de trabajadores "
+    "de todo el país. «Es un día histórico para el empleo», dijo la ministra en Madrid. "
+    "Los sindicatos pidieron más tiempo para estudiar el texto antes de la votación."
+)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """fork when it is safe, spawn otherwise.
+
+    A spawned worker starts from nothing: it imports the analysis again and, with its
+    first article, loads the language identifier and the character table, about 1
+    CPU-second per worker. With Apertium that is what a second worker could gain: one
+    Apertium call already keeps ~1.9 of 2 cores busy, so the only parallel gain is the
+    Python share. Forked from a parent that loaded all that once, workers start warm.
+    Forking is unsafe in a process running other threads (a web server's threads, a
+    loaded CTranslate2 pool: locks they hold would stay locked in the child), so it is
+    used only on Linux, while this process runs one Python thread and has not loaded
+    CTranslate2. (numpy's OpenBLAS pool is fork-safe: it handles fork itself.) In pool
+    mode the parent never creates the engine, so workers inherit no model from it.
+    """
+    if sys.platform == "linux" and threading.active_count() == 1 and "ctranslate2" not in sys.modules:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _warm_up(options: _Options) -> None:
+    """Analyse a small article so that forked workers inherit the loaded models."""
+    try:
+        document = segment_article(_WARM_UP_ARTICLE, options.settings)
+        summarize(document, length=options.summary_length, algorithm=options.algorithm)
+        extract_quotes(document)
+    except Exception:  # only an optimisation: each worker then loads what is missing itself
+        logger.debug("warm-up before forking the workers failed", exc_info=True)
 
 
 class _UnitSizing:

@@ -144,3 +144,16 @@ def test_settings_come_from_the_environment():
         JobSettings.from_env({"BITEXTO_WORKERS": "many"})
     with pytest.raises(ValueError, match="redis://"):
         open_queue("amqp://elsewhere", "unused.sqlite3")
+
+
+def test_a_batch_is_queued_in_order_and_read_back_in_one_call(make_queue):
+    queue = make_queue()
+    jobs = queue.submit_many("article", [{"text": f"artículo {n}"} for n in range(700)])
+
+    assert [job.payload for job in jobs] == [{"text": f"artículo {n}"} for n in range(700)]
+    assert all(job.state == JobState.QUEUED for job in jobs) and len({job.id for job in jobs}) == 700
+    ids = [job.id for job in jobs]
+    assert [job.id if job else None for job in queue.get_many([ids[5], "no-such-job", ids[0]])] == [
+        ids[5], None, ids[0]]
+    assert [queue.claim(f"w{n}").id for n in range(700)] == ids  # the line keeps their order
+    assert queue.claim("w-last") is None

@@ -28,18 +28,20 @@ def create_app(config: dict | None = None) -> Flask:
 
     from webapp import api, errors, i18n, libretranslate, limits, security, store, ui
     from webapp import newsletter_ui
-    from webapp import jobs_api, jobs_ui
+    from webapp import batches_api, jobs_api, jobs_ui
 
     store.init_app(app)
     errors.init_app(app)
     i18n.init_app(app)
     app.register_blueprint(ui.bp)
-    jobs_api.nest_in(api.bp)  # the jobs routes are API routes
+    jobs_api.nest_in(api.bp)  # the jobs and batch routes are API routes
+    batches_api.nest_in(api.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(jobs_ui.bp)
     app.register_blueprint(libretranslate.bp)
     app.register_blueprint(newsletter_ui.bp)
-    security.init_app(app, json_blueprints=(api.bp.name, libretranslate.bp.name, jobs_api.NESTED_NAME))
+    security.init_app(app, json_blueprints=(api.bp.name, libretranslate.bp.name, jobs_api.NESTED_NAME,
+                                                batches_api.NESTED_NAME))
     limits.init_app(app)
     api.init_metrics(app)
     return app

@@ -19,6 +19,7 @@ WEB_SETTINGS = {
     "REQUIRE_API_KEYS": ("BITEXTO_REQUIRE_API_KEYS", False, bool),
     "WARM_UP": ("BITEXTO_WARM_UP", True, bool),
     "DEFAULT_SUMMARY_LENGTH": ("BITEXTO_SUMMARY_LENGTH", "3", str),
+    "BATCH_MAX_ARTICLES": ("BITEXTO_BATCH_MAX_ARTICLES", 1000, int),
 }
 TRUE_WORDS = {"1", "true", "yes", "on"}
 

@@ -23,8 +23,9 @@ from flask import Flask, current_app
 
 from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobSettings, open_configured_queue, sqlite_queue_file
 from bitexto.jobs.article_job import ArticleJobRunner, article_payload
+from bitexto.jobs.batches import BatchEntry, new_batch_id
 from bitexto.jobs.worker import Worker
-from webapp import service
+from webapp import service, store
 
 EXTENSION = "bitexto_jobs"
 IN_APP_POLL_SECONDS = 1.0
@@ -67,6 +68,31 @@ def submit_article(text: str, *, summary_length: str | int, algorithm: str, sour
     start_workers()
     state.wake.set()
     return job
+
+
+def submit_batch(articles: list[tuple[str, str, str]], *, summary_length: str | int,
+                 algorithm: str) -> tuple[str, list[BatchEntry]]:
+    """Queue (name, text, source format) articles as one batch, all or none; returns its
+    id and entries. Raises InputError for a bad summary option."""
+    payloads = [article_payload(text, summary_length=summary_length, algorithm=algorithm,
+                                source_format=source_format) for _name, text, source_format in articles]
+    state = runtime()
+    jobs = state.queue.submit_many(ARTICLE_JOB, payloads)
+    entries = [BatchEntry(name, job.id) for (name, _text, _format), job in zip(articles, jobs)]
+    batch_id = new_batch_id()
+    store.save_batch(batch_id, {"summary_length": str(summary_length), "algorithm": algorithm}, entries)
+    start_workers()
+    state.wake.set()
+    return batch_id, entries
+
+
+def get_batch(batch_id: str) -> tuple[dict, list[Job | None]] | None:
+    """A stored batch and its jobs (None for a job the queue has forgotten), or None."""
+    batch = store.load_batch(batch_id)
+    if batch is None:
+        return None
+    start_workers()
+    return batch, runtime().queue.get_many([entry.job_id for entry in batch["entries"]])
 
 
 def get_job(job_id: str) -> Job | None:

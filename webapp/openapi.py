@@ -186,6 +186,67 @@ SCHEMAS: dict[str, dict] = {
             "updated_at": {"type": "number", "description": "Unix time of its last change or heartbeat."},
         },
     },
+    "BatchRequest": {
+        "type": "object",
+        "required": ["articles"],
+        "properties": {
+            "articles": {
+                "type": "array",
+                "description": "The articles (at most BITEXTO_BATCH_MAX_ARTICLES, 1,000 by default).",
+                "items": {
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {
+                        "id": _string("Your id for it, unique in the batch (default: its position, from 1)."),
+                        "text": _string("The Spanish article."),
+                        "format": FORMAT,
+                    },
+                },
+            },
+            "summary_length": SUMMARY_LENGTH,
+            "algorithm": ALGORITHM,
+            "api_key": API_KEY_FIELD,
+        },
+    },
+    "BatchCreated": {
+        "type": "object",
+        "properties": {
+            "id": _string("Batch id."),
+            "state": _string("Always queued on creation.", enum=["queued"]),
+            "url": _string("Where to follow the batch.", example="/api/v1/batches/bXk3v9QpL2aE7bT0w"),
+            "articles": {"type": "array", "description": "Each article's id and its job.", "items": {
+                "type": "object",
+                "properties": {"id": _string("Your id for the article."), "job_id": _string("Its job."),
+                               "job_url": _string("Where to follow its job alone.")},
+            }},
+        },
+    },
+    "Batch": {
+        "type": "object",
+        "properties": {
+            "id": _string("Batch id."),
+            "state": _string("queued until an article starts, running until every article has finished, "
+                             "then done (see `counts.failed`).", enum=["queued", "running", "done"]),
+            "created_at": {"type": "number", "description": "Unix time it was submitted."},
+            "options": {"type": "object", "description": "summary_length and algorithm used."},
+            "counts": {"type": "object", "description": "Articles per job state.",
+                       "properties": {state: {"type": "integer"} for state in ("queued", "running", "done", "failed")}},
+            "progress": {"type": "object", "description": "Articles finished (done or failed), of `total`.",
+                         "properties": {"done": {"type": "integer"}, "total": {"type": "integer"}}},
+            "articles": {"type": "array", "description": "In the order submitted.", "items": {
+                "type": "object",
+                "properties": {
+                    "id": _string("Your id for the article."),
+                    "job_id": _string("Its job."),
+                    "state": _string("Its job's state.", enum=["queued", "running", "done", "failed"]),
+                    "progress": {"type": "object", "description": "Its sentences translated so far."},
+                    "article_id": _string("The stored article once done.", nullable=True),
+                    "article_url": _string("The article's page once done.", nullable=True),
+                    "error": _string("Why it failed.", nullable=True),
+                },
+            }},
+        },
+    },
     "TranslateRequest": {
         "type": "object",
         "required": ["q", "source", "target"],
@@ -347,6 +408,38 @@ PATHS: dict[str, dict] = {
             },
         },
     },
+    "/api/v1/batches": {
+        "post": {
+            "tags": ["jobs"],
+            "summary": "Analyse many articles in the background",
+            "description": "One job per article, processed by the running workers (on any number of machines "
+                           "with the Redis queue). The request is checked as a whole; an article that only "
+                           "its analysis can refuse (empty, not Spanish, too long) fails alone, with its "
+                           "reason, and the rest go on. A large batch may need a larger "
+                           "BITEXTO_MAX_REQUEST_BYTES.",
+            "security": KEYED,
+            "requestBody": {"required": True, "content": _json(_ref("BatchRequest"))},
+            "responses": {
+                "202": {"description": "Queued.", "content": _json(_ref("BatchCreated")),
+                        "headers": {"Location": {"schema": {"type": "string"}, "description": "The batch's URL."}}},
+                **_errors("400", "403", "413", "415", "422", "429"),
+            },
+        },
+    },
+    "/api/v1/batches/{batch_id}": {
+        "get": {
+            "tags": ["jobs"],
+            "summary": "A batch's state, and each article's",
+            "security": KEYED,
+            "parameters": [{"name": "batch_id", "in": "path", "required": True, "schema": {"type": "string"},
+                            "description": "The id returned when the batch was created."}],
+            "responses": {
+                "200": {"description": "The batch.", "content": _json(_ref("Batch"))},
+                **_errors("403"),
+                "404": {"description": "No such batch.", "content": _json(_ref("Error"))},
+            },
+        },
+    },
     "/translate": {
         "post": {
             "tags": ["LibreTranslate"],
@@ -454,7 +547,7 @@ def openapi_document() -> dict:
         },
         "tags": [
             {"name": "articles", "description": "Whole articles: translation, summary, quotes."},
-            {"name": "jobs", "description": "Long articles in the background, with progress."},
+            {"name": "jobs", "description": "Long articles and batches in the background, with progress."},
             {"name": "LibreTranslate", "description": "Drop-in LibreTranslate endpoints."},
             {"name": "operations", "description": "Health, metrics and documentation."},
         ],

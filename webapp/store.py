@@ -16,6 +16,7 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from bitexto.database import Database, open_database
+from bitexto.jobs.batches import BatchEntry
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -24,6 +25,12 @@ CREATE TABLE IF NOT EXISTS articles (
     text TEXT NOT NULL,
     options TEXT NOT NULL,
     result TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batches (
+    id TEXT PRIMARY KEY,
+    created_at DOUBLE PRECISION NOT NULL,
+    options TEXT NOT NULL,
+    entries TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS api_keys (
     key_hash TEXT PRIMARY KEY,
@@ -112,6 +119,29 @@ def check() -> str | None:
     except Exception as error:  # whatever the driver raises, health reports it, never a 500
         return str(error)
     return None
+
+
+def save_batch(batch_id: str, options: dict, entries: list[BatchEntry]) -> None:
+    with get_db().session() as session:
+        session.execute(
+            "INSERT INTO batches (id, created_at, options, entries) VALUES (?, ?, ?, ?)",
+            (batch_id, time.time(), json.dumps(options),
+             json.dumps([[entry.name, entry.job_id] for entry in entries], ensure_ascii=False)),
+        )
+
+
+def load_batch(batch_id: str) -> dict | None:
+    with get_db().session() as session:
+        rows = session.query("SELECT id, created_at, options, entries FROM batches WHERE id = ?", (batch_id,))
+    if not rows:
+        return None
+    row = rows[0]
+    return {
+        "id": row["id"],
+        "created_at": row["created_at"],
+        "options": json.loads(row["options"]),
+        "entries": [BatchEntry(name, job_id) for name, job_id in json.loads(row["entries"])],
+    }
 
 
 def _hash_key(key: str) -> str:

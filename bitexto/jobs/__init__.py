@@ -112,7 +112,13 @@ class JobQueue(Protocol):
 
     def submit(self, kind: str, payload: dict) -> Job: ...
 
+    def submit_many(self, kind: str, payloads: list[dict]) -> list[Job]:
+        """Queue all of them, in order, or none (one transaction)."""
+
     def get(self, job_id: str) -> Job | None: ...
+
+    def get_many(self, job_ids: list[str]) -> list[Job | None]:
+        """The jobs in the order asked; None for an unknown id."""
 
     def claim(self, token: str) -> Job | None:
         """A queued job, or one whose lease expired, now running under `token`."""

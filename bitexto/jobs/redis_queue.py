@@ -160,14 +160,29 @@ class RedisQueue:
         return f"{self.prefix}job:{job_id}"
 
     def submit(self, kind: str, payload: dict) -> Job:
-        job_id = new_job_id()
-        self._submit(keys=[self.queue_key], args=[
-            self.prefix, job_id, kind, json.dumps(payload, ensure_ascii=False), self.max_attempts])
-        return self.get(job_id)
+        [job] = self.submit_many(kind, [payload])
+        return job
+
+    def submit_many(self, kind: str, payloads: list[dict]) -> list[Job]:
+        job_ids = [new_job_id() for _ in payloads]
+        # MULTI/EXEC: all of them or none, in the order given.
+        with self.client.pipeline(transaction=True) as pipe:
+            for job_id, payload in zip(job_ids, payloads):
+                self._submit(keys=[self.queue_key], client=pipe, args=[
+                    self.prefix, job_id, kind, json.dumps(payload, ensure_ascii=False), self.max_attempts])
+            pipe.execute()
+        return self.get_many(job_ids)
 
     def get(self, job_id: str) -> Job | None:
-        fields = self.client.hgetall(self._key(job_id))
-        return _job(fields, with_token=False) if fields else None
+        [job] = self.get_many([job_id])
+        return job
+
+    def get_many(self, job_ids: list[str]) -> list[Job | None]:
+        with self.client.pipeline(transaction=False) as pipe:
+            for job_id in job_ids:
+                pipe.hgetall(self._key(job_id))
+            found = pipe.execute()
+        return [_job(fields, with_token=False) if fields else None for fields in found]
 
     def claim(self, token: str) -> Job | None:
         flat = self._claim(keys=[self.queue_key, self.leases_key],

@@ -40,13 +40,14 @@ CREATE TABLE IF NOT EXISTS jobs (
     lease_until REAL,
     created_at REAL NOT NULL,
     updated_at REAL NOT NULL,
-    queued_at REAL NOT NULL  -- its place in line: a retried job goes to the back
+    queued_at REAL NOT NULL  -- its place in line (then rowid): a retried job goes to the back
 );
 CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, queued_at);
 """
 
 COLUMNS = ("id, kind, state, payload, attempts, max_attempts, progress_done, progress_total, "
            "article_id, error, token, created_at, updated_at")
+LOOKUP_CHUNK = 500  # SQLite limits the bound parameters of one query
 # A claim still held: the job is running under this token and its lease has not run out.
 HELD = "id = ? AND state = 'running' AND token = ?"
 
@@ -85,23 +86,37 @@ class SQLiteQueue:
             db.close()
 
     def submit(self, kind: str, payload: dict) -> Job:
+        [job] = self.submit_many(kind, [payload])
+        return job
+
+    def submit_many(self, kind: str, payloads: list[dict]) -> list[Job]:
         now = time.time()
-        job_id = new_job_id()
-        with self._write() as db:
-            db.execute(
+        job_ids = [new_job_id() for _ in payloads]
+        with self._write() as db:  # one transaction: all of them or none
+            db.executemany(
                 "INSERT INTO jobs (id, kind, state, payload, max_attempts, created_at, updated_at, queued_at) "
                 "VALUES (?, ?, 'queued', ?, ?, ?, ?, ?)",
-                (job_id, kind, json.dumps(payload, ensure_ascii=False), self.max_attempts, now, now, now),
+                [(job_id, kind, json.dumps(payload, ensure_ascii=False), self.max_attempts, now, now, now)
+                 for job_id, payload in zip(job_ids, payloads)],
             )
-        return self.get(job_id)
+        return self.get_many(job_ids)
 
     def get(self, job_id: str) -> Job | None:
+        [job] = self.get_many([job_id])
+        return job
+
+    def get_many(self, job_ids: list[str]) -> list[Job | None]:
+        found: dict[str, Job] = {}
         db = self._connect()
         try:
-            row = db.execute(f"SELECT {COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            for begin in range(0, len(job_ids), LOOKUP_CHUNK):
+                chunk = job_ids[begin:begin + LOOKUP_CHUNK]
+                rows = db.execute(f"SELECT {COLUMNS} FROM jobs WHERE id IN ({', '.join('?' * len(chunk))})",
+                                  chunk).fetchall()
+                found.update((row["id"], _job(row, with_token=False)) for row in rows)
         finally:
             db.close()
-        return _job(row, with_token=False) if row else None
+        return [found.get(job_id) for job_id in job_ids]
 
     def claim(self, token: str) -> Job | None:
         now = time.time()
@@ -120,7 +135,7 @@ class SQLiteQueue:
                 "UPDATE jobs SET state = 'running', attempts = attempts + 1, token = ?, lease_until = ?, "
                 "progress_done = 0, progress_total = 0, updated_at = ? "
                 "WHERE id = (SELECT id FROM jobs WHERE state = 'queued' "
-                "            OR (state = 'running' AND lease_until < ?) ORDER BY queued_at LIMIT 1) "
+                "            OR (state = 'running' AND lease_until < ?) ORDER BY queued_at, rowid LIMIT 1) "
                 f"RETURNING {COLUMNS}",
                 (token, now + self.lease_seconds, now, now),
             ).fetchall()  # all rows before COMMIT: a pending RETURNING blocks it
