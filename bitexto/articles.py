@@ -25,11 +25,19 @@ class ArticleResult:
     quotes: list[Quote]
 
     def to_dict(self) -> dict:
+        """The analysis as JSON: `text` is the normalised article every offset refers to."""
         return {
+            "text": self.document.text,
             **self.document.to_dict(),
             "summary": self.summary.to_dict(),
             "quotes": [quote.to_dict() for quote in self.quotes],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ArticleResult":
+        document = AlignedDocument.from_dict(data, data["text"])
+        return cls(document=document, summary=Summary.from_dict(data["summary"], document),
+                   quotes=[Quote.from_dict(quote) for quote in data["quotes"]])
 
 
 def analyse_article(

@@ -88,7 +88,7 @@ class BatchResult:
         if self.article is None:
             record["error"] = self.error
             return record
-        return {**record, "text": self.article.document.text, **self.article.to_dict()}
+        return {**record, **self.article.to_dict()}
 
 
 @dataclass(frozen=True)
@@ -390,6 +390,38 @@ class BatchStats:
         return self.sentences / self.seconds if self.seconds > 0 else 0.0
 
 
+def pending_items(items: Iterable[BatchItem], output: BatchOutput, stats: BatchStats,
+                  progress: Callable[[BatchStats], None]) -> Iterator[BatchItem]:
+    """The items still to do: those already in `output` (same id and content) are counted
+    as skipped; an id seen twice is a failure (the output could hold only one of them)."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            stats.failed += 1
+            stats.failures.append((item.id, "The same id appears twice in the input; "
+                                            "only its first article was processed."))
+            progress(stats)
+            continue
+        seen.add(item.id)
+        if output.is_done(item):
+            stats.skipped += 1
+            progress(stats)
+            continue
+        yield item
+
+
+def write_result(result: BatchResult, output: BatchOutput, stats: BatchStats,
+                 progress: Callable[[BatchStats], None]) -> None:
+    output.write(result)
+    if result.ok:
+        stats.done += 1
+        stats.sentences += result.sentences
+    else:
+        stats.failed += 1
+        stats.failures.append((result.id, result.error))
+    progress(stats)
+
+
 def run_batch(
     items: Iterable[BatchItem],
     output: BatchOutput,
@@ -411,35 +443,11 @@ def run_batch(
     """
     stats = BatchStats(total=total)
     progress = on_progress or (lambda _stats: None)
-    seen: set[str] = set()
-
-    def todo() -> Iterator[BatchItem]:
-        for item in items:
-            if item.id in seen:
-                stats.failed += 1
-                stats.failures.append((item.id, "The same id appears twice in the input; "
-                                                "only its first article was processed."))
-                progress(stats)
-                continue
-            seen.add(item.id)
-            if output.is_done(item):
-                stats.skipped += 1
-                progress(stats)
-                continue
-            yield item
-
     try:
-        for result in translate_many(todo(), engine, group_sentences=group_sentences,
-                                     summary_length=summary_length, algorithm=algorithm,
-                                     settings=settings, workers=workers):
-            output.write(result)
-            if result.ok:
-                stats.done += 1
-                stats.sentences += result.sentences
-            else:
-                stats.failed += 1
-                stats.failures.append((result.id, result.error))
-            progress(stats)
+        for result in translate_many(pending_items(items, output, stats, progress), engine,
+                                     group_sentences=group_sentences, summary_length=summary_length,
+                                     algorithm=algorithm, settings=settings, workers=workers):
+            write_result(result, output, stats, progress)
     finally:
         output.close()
         stats.finished = time.monotonic()

@@ -89,6 +89,29 @@ def progress_line(stats: BatchStats, total: int) -> str:
             f"{rate:.1f} articles/s, ETA {eta}")
 
 
+def _queued_run(summary_length: str, algorithm: str):
+    """run(items, output, **options) on the configured job queue and article store."""
+    from bitexto.batch_queue import run_batch_on_queue
+    from bitexto.cli_jobs import default_database, instance_dir
+    from bitexto.jobs import JobSettings, open_configured_queue, sqlite_queue_file
+    from webapp.store import open_store
+
+    database = default_database()
+    jobs = JobSettings.from_env()
+    queue = open_configured_queue(jobs, sqlite_queue_file(database, instance_dir()))
+    store = open_store(database)
+
+    def run(items, output, **options):
+        try:
+            return run_batch_on_queue(items, output, queue=queue, store=store, summary_length=summary_length,
+                                      algorithm=algorithm, on_warning=lambda text: click.echo(text, err=True),
+                                      **options)
+        finally:
+            queue.close()
+
+    return run
+
+
 def report_lines(stats: BatchStats, out: Path) -> list[str]:
     lines = [
         f"Batch finished: {stats.done} done, {stats.failed} failed, {stats.skipped} skipped "
@@ -121,8 +144,12 @@ def report_lines(stats: BatchStats, out: Path) -> list[str]:
               help="Processes translating in parallel (each loads its own engine).")
 @click.option("--group-sentences", type=click.IntRange(min=1), default=DEFAULT_GROUP_SENTENCES,
               show_default=True, help="Most sentences sent to the engine in one call.")
+@click.option("--queue", "use_queue", is_flag=True,
+              help="Don't translate here: queue the articles for `bitexto worker` processes on any "
+                   "number of machines (BITEXTO_QUEUE, BITEXTO_DATABASE_URL) and collect their results.")
 @click.option("--progress-interval", type=float, default=PROGRESS_INTERVAL, hidden=True)
-def batch(inputs, out, format_, summary_length, algorithm, engine, workers, group_sentences,
+@click.pass_context
+def batch(ctx, inputs, out, format_, summary_length, algorithm, engine, workers, group_sentences, use_queue,
           progress_interval):
     """Translate, summarise and quote many articles; rerun the same command to resume.
 
@@ -143,15 +170,24 @@ def batch(inputs, out, format_, summary_length, algorithm, engine, workers, grou
         click.echo("No articles found: give .txt/.html files, folders holding some, JSONL files "
                    "or - for stdin.", err=True)
         return
-    # One process: create the engine here, so a missing engine fails before any work.
-    translator = create_engine(engine, settings) if workers == 1 else engine
+    if use_queue:
+        local_only = [f"--{name.replace('_', '-')}" for name in ("engine", "workers", "group_sentences")
+                      if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE]
+        if local_only:
+            raise click.UsageError(f"{', '.join(local_only)}: with --queue the workers translate, "
+                                   "with their own settings.")
+        run = _queued_run(summary_length, algorithm)
+    else:
+        # One process: create the engine here, so a missing engine fails before any work.
+        translator = create_engine(engine, settings) if workers == 1 else engine
+
+        def run(items, output, **options):
+            return run_batch(items, output, engine=translator, workers=workers, group_sentences=group_sentences,
+                             summary_length=summary_length, algorithm=algorithm, settings=settings, **options)
     output = open_output(out, format_)
     progress = BatchProgress(len(items), interval=progress_interval)
     try:
-        stats = run_batch(items, output, engine=translator, workers=workers,
-                          group_sentences=group_sentences, summary_length=summary_length,
-                          algorithm=algorithm, settings=settings, total=len(items),
-                          on_progress=progress)
+        stats = run(items, output, total=len(items), on_progress=progress)
     except KeyboardInterrupt:
         progress.close()
         click.echo("Interrupted. Everything written so far is complete: rerun the same command "

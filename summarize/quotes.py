@@ -99,6 +99,13 @@ class Quote:
             "score": round(self.score, 4),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Quote":
+        return cls(id=data["id"], text=data["text"], target=data.get("target"), speaker=data.get("speaker"),
+                   sentence_id=data["sentence_id"], start=data["start"], end=data["end"], marks=data["marks"],
+                   flags=list(data.get("flags", ())), key=data.get("key", False), score=data.get("score", 0.0),
+                   sentence_ids=[data["sentence_id"]])
+
 
 def extract_quotes(
     document: AlignedDocument,

@@ -90,6 +90,12 @@ class Summary:
             "sentences": [{"id": s.id, "source": s.source, "target": s.target} for s in self.sentences],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict, document: AlignedDocument) -> "Summary":
+        """The summary of `document` that to_dict() described (its sentences are the document's)."""
+        sentences = [document.sentence(entry["id"]) for entry in data["sentences"]]
+        return cls(algorithm=data["algorithm"], length=len(sentences), sentences=sentences)
+
 
 def summarize(
     document: AlignedDocument, length: int | str = DEFAULT_LENGTH, algorithm: str = DEFAULT_ALGORITHM

@@ -8,7 +8,7 @@ pytest_plugins = ("api_fixtures",)
 pytest.register_assert_rewrite("api_fixtures")
 from api_fixtures import SHORT_ARTICLE  # noqa: E402
 
-ARTICLE_KEYS = {"id", "url", "created_at", "options", "engine", "blocks", "summary", "quotes"}
+ARTICLE_KEYS = {"id", "url", "created_at", "options", "text", "engine", "blocks", "summary", "quotes"}
 
 
 def sentences(body: dict) -> list[dict]:
@@ -29,6 +29,7 @@ def test_create_from_json_returns_the_analysed_article(client):
         "La oposición criticó la medida y anunció un recurso ante el Tribunal Constitucional.",
     ]
     assert all(s["target"] for s in sentences(body))
+    assert all(body["text"][s["start"]:s["end"]] == s["source"] for s in sentences(body))
     assert "government" in sentences(body)[0]["target"].lower()
     assert body["summary"]["algorithm"] == "default"
     assert len(body["summary"]["sentences"]) == 1

@@ -35,6 +35,11 @@ class Sentence:
             "flags": list(self.flags),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Sentence":
+        return cls(id=data["id"], source=data["source"], start=data["start"], end=data["end"],
+                   target=data.get("target"), flags=list(data.get("flags", ())))
+
 
 @dataclass
 class Block:
@@ -53,6 +58,11 @@ class Block:
             "sentences": [s.to_dict() for s in self.sentences],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Block":
+        return cls(id=data["id"], kind=data["kind"], start=data["start"], end=data["end"],
+                   sentences=[Sentence.from_dict(sentence) for sentence in data["sentences"]])
+
 
 @dataclass(frozen=True)
 class EngineInfo:
@@ -64,6 +74,10 @@ class EngineInfo:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "model": self.model, "version": self.version}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "EngineInfo | None":
+        return cls(name=data["name"], model=data["model"], version=data["version"]) if data else None
 
     @property
     def label(self) -> str:
@@ -95,3 +109,10 @@ class AlignedDocument:
             "engine": self.engine.to_dict() if self.engine else None,
             "blocks": [b.to_dict() for b in self.blocks],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict, text: str) -> "AlignedDocument":
+        """A document from its to_dict() and the normalised text its offsets refer to
+        (a stored result read back, e.g. from a worker on another machine)."""
+        return cls(text=text, blocks=[Block.from_dict(block) for block in data["blocks"]],
+                   engine=EngineInfo.from_dict(data.get("engine")))

@@ -155,6 +155,8 @@ SCHEMAS: dict[str, dict] = {
             "url": _string("The article's page in the web app.", example="/a/Xk3v9QpL2aE"),
             "created_at": {"type": "number", "description": "Unix time it was stored."},
             "options": {"type": "object", "description": "summary_length, algorithm and format used."},
+            "text": _string("The article as analysed (normalised; HTML turned into text): every "
+                            "`start`/`end` offset refers to it."),
             "engine": _ref("Engine"),
             "blocks": {"type": "array", "items": _ref("Block")},
             "summary": _ref("Summary"),

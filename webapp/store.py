@@ -89,7 +89,11 @@ def save_article(text: str, options: dict, result: dict) -> str:
 
 
 def load_article(article_id: str) -> dict | None:
-    with get_db().session() as session:
+    return fetch_article(get_db(), article_id)
+
+
+def fetch_article(database: Database, article_id: str) -> dict | None:
+    with database.session() as session:
         rows = session.query(
             "SELECT id, created_at, text, options, result FROM articles WHERE id = ?", (article_id,))
     if not rows:
