@@ -46,6 +46,17 @@ class Database(Protocol):
     def create_schema(self, ddl: str) -> None: ...
 
 
+def database_errors() -> tuple[type[BaseException], ...]:
+    """What either driver raises when its database is unreachable or broken."""
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+    try:
+        import psycopg
+        from psycopg_pool import PoolTimeout
+    except ImportError:
+        return errors
+    return (*errors, psycopg.Error, PoolTimeout)
+
+
 def is_postgres_url(location: str | Path) -> bool:
     return str(location).startswith(POSTGRES_SCHEMES)
 

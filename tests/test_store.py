@@ -172,3 +172,19 @@ def test_the_web_app_on_postgres_stores_serves_and_caches(make_app, postgres_url
     with open_database(postgres_url).session() as session:
         assert {row["id"] for row in session.query("SELECT id FROM articles")} == {
             article_id, again.get_json()["id"]}
+
+
+def test_a_store_that_goes_away_is_a_503_not_a_500(make_app, postgres_server, postgres_url):
+    app = make_app(database=postgres_url)
+    client = app.test_client()
+    article_id = client.post("/api/v1/articles", json={"text": SHORT_ARTICLE}).get_json()["id"]
+    name = postgres_url.split("/")[3].split("?")[0]
+    with postgres_server.admin() as admin:  # the server ends every connection to it
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+    api = client.get(f"/api/v1/articles/{article_id}")
+    page = client.get(f"/a/{article_id}")
+
+    assert api.status_code == 503 and "article store is unavailable" in api.get_json()["error"]
+    assert page.status_code == 503 and "article store is unavailable" in page.get_data(as_text=True)

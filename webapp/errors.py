@@ -11,9 +11,11 @@ import logging
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from bitexto.database import database_errors
 from translate.errors import BitextoError
 
 logger = logging.getLogger(__name__)
+STORE_UNAVAILABLE = "The article store is unavailable right now; please try again in a moment."
 
 # Paths whose clients expect JSON, including LibreTranslate-compatible ones.
 JSON_PREFIXES = ("/api/", "/translate", "/languages", "/detect", "/health", "/metrics", "/openapi.json")
@@ -42,6 +44,15 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):
         return render_error(error.code or 500, error.description or error.name)
+
+    def handle_database_error(error: Exception):
+        # The store being down (PostgreSQL restarting, a locked or broken file) is not a
+        # bug in the request: say so with a 503, which clients know to retry.
+        logger.error("article store error on %s %s: %s", request.method, request.path, error)
+        return render_error(503, STORE_UNAVAILABLE)
+
+    for database_error in database_errors():
+        app.register_error_handler(database_error, handle_database_error)
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
