@@ -39,7 +39,6 @@ class Session(Protocol):
 
 class Database(Protocol):
     location: str
-    errors: tuple[type[BaseException], ...]  # what a broken database raises
 
     def session(self) -> Iterator[Session]: ...
 
@@ -98,8 +97,6 @@ class _SQLiteSession:
 
 
 class SQLiteDatabase:
-    errors = (sqlite3.Error,)
-
     def __init__(self, path: Path):
         self.path = Path(path)
         self.location = str(self.path)
@@ -172,7 +169,6 @@ class PostgresDatabase:
 
     def __init__(self, url: str, *, timeout: float = 30):
         try:
-            import psycopg
             from psycopg.rows import dict_row
             from psycopg_pool import ConnectionPool, PoolTimeout
         except ImportError:
@@ -181,7 +177,6 @@ class PostgresDatabase:
                 "installed. Install it with: pip install 'bitexto[postgres]'"
             ) from None
         self.location = url
-        self.errors = (psycopg.Error, PoolTimeout)
         self.pool = ConnectionPool(
             url, min_size=1, max_size=POOL_MAX_CONNECTIONS, open=False, timeout=timeout,
             kwargs={"row_factory": dict_row}, name=f"bitexto:{redact(url)}",

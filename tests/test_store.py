@@ -150,7 +150,8 @@ def test_an_unreachable_postgres_is_a_clear_503(tmp_path):
 def test_without_the_driver_the_message_says_what_to_install(monkeypatch):
     import sys
 
-    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if not installed
+    for module in ("psycopg", "psycopg.rows", "psycopg_pool"):  # as if not installed
+        monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(DatabaseUnavailable, match=r"pip install 'bitexto\[postgres\]'"):
         PostgresDatabase("postgresql://someone@/somewhere")
 
