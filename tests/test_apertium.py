@@ -44,6 +44,17 @@ def test_alignment_survives_separator_like_characters(engine):
     assert "end" in out[7].lower()
 
 
+def test_a_sentence_translates_the_same_whatever_comes_before_it(engine):
+    # A headline has no final period: it must not run into the next sentence.
+    quote = "«Siempre honraremos a los héroes que dieron sus vidas por Rusia»."
+    alone = engine.translate([quote])[0]
+    after_headline = engine.translate(["Kim Jong Un asiste a la ceremonia", quote])
+    after_verb = engine.translate(["Dijo algo", quote, "El ministro de", "Economía anunció"])
+    assert after_headline[1] == after_verb[1] == alone
+    assert "we will honour" in alone.lower()
+    assert after_verb[2:] == [engine.translate(["El ministro de"])[0], engine.translate(["Economía anunció"])[0]]
+
+
 def test_large_batch_reports_progress_per_chunk(engine):
     sentences = [f"El gato número {i} duerme." for i in range(900)]
     progress = []

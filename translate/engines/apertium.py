@@ -2,8 +2,13 @@
 
 Lower quality than Argos (word for word), but always installable from Debian, so the
 whole product works end to end without the Argos model. One `apertium` process per
-chunk of sentences, one sentence per line: Apertium's text format keeps newlines where
-they are, so line i of the output is the translation of line i of the input.
+chunk of sentences, one sentence per line with a blank line between them: Apertium's
+text format keeps newlines where they are, so line 2i of the output is the translation
+of sentence i. The blank line matters: a single newline does not end a sentence for
+Apertium, so a line without final punctuation (a headline) would run into the next
+one and change its translation ("Siempre honraremos…" → "Always will honour" after a
+headline, "Always we will honour" alone), and a sentence's English would depend on
+which sentences shared its call.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ INSTALL_HINT = "sudo apt-get install -y apertium-eng-spa"
 # Bounds one process's input so that progress can be reported on long batches.
 CHUNK_SENTENCES = 400
 TIMEOUT_SECONDS = 600
+# Between two sentences: a blank line, which Apertium treats as a sentence boundary.
+SEPARATOR = "\n\n"
 # Apertium marks a word it does not know with "*" and copies it through untranslated.
 UNKNOWN_WORD = re.compile(r"\*(\w[\w-]*)")
 
@@ -82,7 +89,7 @@ class ApertiumEngine:
         return results
 
     def _run(self, sentences: list[str]) -> list[str]:
-        payload = "\n".join(_one_line(s) for s in sentences) + "\n"
+        payload = SEPARATOR.join(_one_line(s) for s in sentences) + "\n"
         try:
             result = subprocess.run(
                 ["apertium", self.pair],
@@ -96,12 +103,14 @@ class ApertiumEngine:
         lines = result.stdout.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        if len(lines) != len(sentences):
+        translations, separators = lines[::2], lines[1::2]
+        if len(translations) != len(sentences) or len(separators) != len(sentences) - 1 \
+                or any(line.strip() for line in separators):
             raise EngineFailure(
                 f"Apertium returned {len(lines)} lines for {len(sentences)} sentences; "
                 "alignment would be lost, so the result was discarded."
             )
-        return [" ".join(line.split()) for line in lines]
+        return [" ".join(line.split()) for line in translations]
 
 
 def _unmark_unknown_words(target: str, source: str) -> Translation:
