@@ -2,7 +2,7 @@
 """Is batching across articles worth it? One call per article vs translate_many vs workers.
 
     python bench/batch_bench.py [--articles 100] [--data PATH.jsonl] [--workers-max N]
-                                [--group-sentences 400] [--argos] [--skip-cli]
+                                [--repeat 3] [--group-sentences 400] [--argos] [--skip-cli]
 
 A benchmark, not a test: it prints numbers and ratios and asserts nothing. Without
 --data the articles are made from the seed article (its paragraphs rotated and the
@@ -13,14 +13,21 @@ the same engine (Apertium; with --argos also a tiny random-weight Argos package)
   (a) one `analyse_article` call per article (one engine call each);
   (b) `translate_many` over all of them (sentences of several articles per engine call);
   (c) `bitexto batch FILE.jsonl --workers N` for N = 1 … --workers-max (default: the CPU
-      count), as a fresh process each, startup included.
+      count), as a fresh process each, startup included; --repeat rounds alternating
+      1, 2, …, 1, 2, … and the row is the median of each worker count.
+
+Every row shows `cores`: the CPU time of this process and everything it waited for
+(Apertium's pipeline, the batch process and its workers) divided by the wall time, i.e.
+how many cores the path kept busy. An `apertium: one call` row shows how many cores a
+single Apertium call of one group uses by itself: it is a pipeline of ~10 processes, and
+on 2 cores one call of 400 sentences already uses ~1.9. The closing lines give, per
+worker count, the speed-up over --workers 1 and its ceiling on this machine: the CPU
+time of --workers 1 spread over all the CPUs (workers cannot do less work than that).
 
 Numbers on shared 2-core machines vary by 30% or more between runs: compare the
 ratios within one run. Before each measurement the script waits (up to --max-wait s)
 for other processes to leave the CPUs alone, and the `others` column shows the share of
-the CPUs they used during it: a row with more than a few percent is disturbed. (Apertium
-is itself a pipeline of several processes, so one call already keeps more than one core
-busy; --workers helps with the Python side: segmenting, summarising, quotes.)
+the CPUs they used during it: a row with more than a few percent is disturbed.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,17 +93,23 @@ class Row:
     articles: int
     sentences: int
     calls: int | None = None
+    cpu: float | None = None  # CPU seconds of this process and the processes it waited for
+
+    @property
+    def cores(self) -> float:
+        return self.cpu / self.seconds if self.cpu is not None and self.seconds > 0 else 0.0
 
     def line(self, baseline: float | None) -> str:
         speedup = f"{baseline / self.seconds:6.2f}x" if baseline else "     -"
         calls = f"{self.calls:6d}" if self.calls is not None else "     -"
-        return (f"{self.label:<38} {self.seconds:8.2f} {self.others:6.0%} "
+        cores = f"{self.cores:5.2f}" if self.cpu is not None else "    -"
+        return (f"{self.label:<38} {self.seconds:8.2f} {cores} {self.others:6.0%} "
                 f"{self.articles / self.seconds:10.1f} {self.sentences / self.seconds:12.1f} "
                 f"{calls} {speedup}")
 
 
-HEADER = (f"{'path':<38} {'seconds':>8} {'others':>6} {'articles/s':>10} {'sentences/s':>12} "
-          f"{'calls':>6} {'speedup':>7}")
+HEADER = (f"{'path':<38} {'seconds':>8} {'cores':>5} {'others':>6} {'articles/s':>10} "
+          f"{'sentences/s':>12} {'calls':>6} {'speedup':>7}")
 MAX_WAIT = 60.0
 
 
@@ -109,13 +123,18 @@ def own_cpu_seconds() -> float:
 
 
 def measure(work, max_wait: float):
-    """(result, wall seconds, share of the CPUs other processes used meanwhile)."""
+    """(result, wall seconds, share of the CPUs other processes used meanwhile, own CPU seconds).
+
+    Own CPU counts children only once they are waited for: `work` must wait for every
+    process it starts (subprocess.run does, and so does a process for its pool).
+    """
     wait_for_quiet(max_wait)
     busy, own, started = machine_busy_seconds(), own_cpu_seconds(), time.perf_counter()
     result = work()
     seconds = time.perf_counter() - started
-    others = (machine_busy_seconds() - busy) - (own_cpu_seconds() - own)
-    return result, seconds, max(0.0, others) / (seconds * (os.cpu_count() or 1))
+    cpu = own_cpu_seconds() - own
+    others = (machine_busy_seconds() - busy) - cpu
+    return result, seconds, max(0.0, others) / (seconds * (os.cpu_count() or 1)), cpu
 
 
 class CountingEngine:
@@ -141,21 +160,45 @@ def time_single_vs_many(label: str, engine, texts: list[str], settings, group_se
         return sum(sum(1 for _ in analyse_article(text, single, settings=settings).document.sentences())
                    for text in texts)
 
-    sentences, seconds, others = measure(one_by_one, max_wait)
+    sentences, seconds, others, cpu = measure(one_by_one, max_wait)
     rows = [Row(f"{label}: analyse_article × {len(texts)}", seconds, others, len(texts), sentences,
-                single.calls)]
+                single.calls, cpu)]
     log(rows[-1].line(None))
     many = CountingEngine(engine)
-    results, seconds, others = measure(
+    results, seconds, others, cpu = measure(
         lambda: list(translate_many(texts, many, settings=settings, group_sentences=group_sentences)),
         max_wait)
     failed = [r for r in results if not r.ok]
     if failed:
         log(f"{len(failed)} articles failed in translate_many, e.g. {failed[0].error}")
     rows.append(Row(f"{label}: translate_many", seconds, others, len(texts),
-                    sum(r.sentences for r in results), many.calls))
+                    sum(r.sentences for r in results), many.calls, cpu))
     log(rows[-1].line(rows[0].seconds))
     return rows
+
+
+def time_apertium_call(texts: list[str], settings, group_sentences: int, max_wait: float,
+                       runs: int = 3) -> Row:
+    """One Apertium call over one group's sentences (the best of `runs`): its cores used."""
+    from translate.engines import create_engine
+    from translate.engines.apertium import CHUNK_SENTENCES
+    from translate.pipeline import segment_article
+
+    engine = create_engine("apertium", settings)
+    sentences: list[str] = []
+    for text in texts:
+        sentences += [s.source for s in segment_article(text, settings).sentences()]
+        if len(sentences) >= group_sentences:
+            break
+    sentences = sentences[:min(group_sentences, CHUNK_SENTENCES)]  # one process
+    best = None
+    for _ in range(runs):
+        _, seconds, others, cpu = measure(lambda: engine.translate(sentences), max_wait)
+        if best is None or seconds < best.seconds:
+            best = Row(f"apertium: one call of {len(sentences)} sentences", seconds, others, 0,
+                       len(sentences), 1, cpu)
+    log(best.line(None))
+    return best
 
 
 def time_cli(texts: list[str], workers: int, group_sentences: int, folder: Path, max_wait: float) -> Row:
@@ -168,16 +211,34 @@ def time_cli(texts: list[str], workers: int, group_sentences: int, folder: Path,
     command = [sys.executable, "-m", "bitexto", "batch", str(source), "--out", str(out),
                "--engine", "apertium", "--workers", str(workers),
                "--group-sentences", str(group_sentences)]
-    done, seconds, others = measure(
+    done, seconds, others, cpu = measure(
         lambda: subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT), max_wait)
     if done.returncode not in (0, 1):
         raise SystemExit(f"bitexto batch failed:\n{done.stderr[-2000:]}")
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     sentences = sum(len(b["sentences"]) for r in records if r["status"] == "ok" for b in r["blocks"])
-    row = Row(f"bitexto batch --workers {workers}", seconds, others, len(records), sentences)
+    row = Row(f"bitexto batch --workers {workers}", seconds, others, len(records), sentences, None, cpu)
     report = next((line for line in done.stderr.splitlines() if line.startswith("Batch finished")), "")
     log(row.line(None) + "   " + report[:100])
     return row
+
+
+def time_cli_rounds(texts: list[str], workers_max: int, repeat: int, group_sentences: int,
+                    folder: Path, max_wait: float) -> list[Row]:
+    """`repeat` rounds of --workers 1 … workers_max, alternating; the median row per count."""
+    runs: dict[int, list[Row]] = {workers: [] for workers in range(1, workers_max + 1)}
+    for _ in range(repeat):
+        for workers in runs:
+            runs[workers].append(time_cli(texts, workers, group_sentences, folder, max_wait))
+    rows = []
+    for workers, timed in runs.items():
+        median = Row(f"bitexto batch --workers {workers}", statistics.median(r.seconds for r in timed),
+                     statistics.median(r.others for r in timed), timed[0].articles, timed[0].sentences,
+                     None, statistics.median(r.cpu for r in timed))
+        if repeat > 1:
+            median.label += f" (median of {repeat})"
+        rows.append(median)
+    return rows
 
 
 def argos_engine(data_dir: Path, settings_overrides: dict):
@@ -199,6 +260,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--data", type=Path, help="JSONL file of {\"text\": …} articles")
     parser.add_argument("--workers-max", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of the bitexto batch runs (alternating worker counts; medians)")
     parser.add_argument("--group-sentences", type=int, default=400)
     parser.add_argument("--argos", action="store_true", help="also time a tiny random-weight Argos package")
     parser.add_argument("--skip-cli", action="store_true", help="skip the bitexto batch --workers runs")
@@ -217,19 +280,21 @@ def main() -> None:
         source = f"{args.data}" if args.data else f"{SEED_ARTICLE.name} (rotated, shuffled)"
         settings = Settings.from_env()
         log(f"{len(texts)} articles from {source}; {os.cpu_count()} CPUs")
+        call = time_apertium_call(texts, settings, args.group_sentences, args.max_wait)
         rows = time_single_vs_many("apertium", create_engine("apertium", settings), texts, settings,
                                    args.group_sentences, args.max_wait)
         if args.argos:
             engine, argos_settings = argos_engine(scratch / "argos", {"argos_max_decoding_length": 16})
             rows += time_single_vs_many("argos tiny", engine, texts, argos_settings, args.group_sentences,
                                         args.max_wait)
-        cli_rows = [] if args.skip_cli else [
-            time_cli(texts, workers, args.group_sentences, scratch, args.max_wait)
-            for workers in range(1, max(1, args.workers_max) + 1)]
+        cli_rows = [] if args.skip_cli else time_cli_rounds(
+            texts, max(1, args.workers_max), max(1, args.repeat), args.group_sentences, scratch,
+            args.max_wait)
 
     print(f"\n{len(texts)} articles from {source}, {sum(len(t) for t in texts):,} characters; "
           f"{os.cpu_count()} CPUs; group of at most {args.group_sentences} sentences\n")
     print(HEADER)
+    print(call.line(None))
     for first, second in zip(rows[::2], rows[1::2]):
         print(first.line(None))
         print(second.line(first.seconds))
@@ -243,9 +308,18 @@ def main() -> None:
               f"than one call per article ({first.seconds / first.articles * 1000:.0f} ms → "
               f"{second.seconds / second.articles * 1000:.0f} ms per article; "
               f"{first.calls} → {second.calls} engine calls)")
+    print(f"apertium: one call of {call.sentences} sentences keeps {call.cores:.2f} of "
+          f"{os.cpu_count()} cores busy by itself")
+    if cli_rows:
+        one = cli_rows[0]
+        ceiling = one.seconds / (one.cpu / (os.cpu_count() or 1))
+        print(f"bitexto batch --workers 1: {one.seconds:.2f} s, {one.cores:.2f} cores busy; its "
+              f"{one.cpu:.1f} CPU-s on all {os.cpu_count()} CPUs would take {one.cpu / (os.cpu_count() or 1):.2f} s: "
+              f"workers can gain at most {ceiling:.2f}x here")
     for workers, row in enumerate(cli_rows[1:], 2):
         print(f"bitexto batch --workers {workers}: {cli_rows[0].seconds / row.seconds:.2f}x the "
-              f"articles/s of --workers 1 (process start-up included)")
+              f"articles/s of --workers 1, {row.cores:.2f} cores busy, {row.cpu:.1f} CPU-s "
+              f"({row.cpu / cli_rows[0].cpu:.2f}x the CPU time of --workers 1; process start-up included)")
 
 
 if __name__ == "__main__":
