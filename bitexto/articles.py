@@ -12,7 +12,7 @@ from bitexto.settings import Settings
 from summarize import Quote, Summary, extract_quotes, summarize
 from translate.document import AlignedDocument
 from translate.engines import Engine, ProgressCallback, create_engine
-from translate.pipeline import segment_article, translate_document
+from translate.pipeline import segment_article, translate_documents
 
 DEFAULT_SUMMARY_LENGTH = "3"
 DEFAULT_ALGORITHM = "default"
@@ -49,10 +49,14 @@ def analyse_article(
     algorithm: str = DEFAULT_ALGORITHM,
     settings: Settings | None = None,
     on_progress: ProgressCallback | None = None,
+    with_speakers: bool = False,
 ) -> ArticleResult:
     """Segment, translate (unless `translate=False`), summarise and extract quotes.
 
     The summary options are checked before translating, so a bad option costs nothing.
+    `with_speakers` also sends the quoted speakers' names through the engine, in the same
+    call as the sentences: a caching engine (the web app's, a worker's) then knows their
+    English when a newsletter snippet asks, without a second engine call per article.
     """
     settings = settings or Settings.from_env()
     document = segment_article(text, settings)
@@ -60,6 +64,8 @@ def analyse_article(
     if translate:
         if engine is None or isinstance(engine, str):
             engine = create_engine(engine, settings)
-        translate_document(document, engine, on_progress)
+        # Speakers come from the Spanish alone, so the untranslated document names them.
+        speakers = sorted({q.speaker for q in extract_quotes(document) if q.speaker}) if with_speakers else []
+        translate_documents([document], engine, on_progress, extra=speakers)
     quotes = extract_quotes(document)
     return ArticleResult(document=document, summary=summary, quotes=quotes)

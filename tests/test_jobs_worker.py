@@ -204,8 +204,17 @@ def test_a_job_leaves_the_quoted_speakers_english_for_the_newsletter(make_queue,
     # Like an article created while the reader waits (webapp.service.create_article).
     queue = make_queue()
     queue.submit(ARTICLE_JOB, payload(QUOTED))
+    apertium = runner.engine().engine
+    calls: list[list[str]] = []
+    runner.engine().engine = type("Counting", (), {
+        "info": apertium.info,
+        "translate": lambda self, sentences, on_progress=None: calls.append(list(sentences))
+        or apertium.translate(sentences, on_progress)})()
 
     Worker(queue, runner).run_once()
+
+    # One engine call: the sentences, with the speaker's name riding along.
+    assert len(calls) == 1 and "ministra de Vivienda" in calls[0]
 
     [article] = stored_articles(database)
     speakers = quoted_speakers(article["result"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from bitexto.settings import Settings
 from translate.clean import normalize
 from translate.document import AlignedDocument
@@ -28,18 +30,20 @@ def translate_document(
 
 
 def translate_documents(
-    documents: list[AlignedDocument], engine: Engine, on_progress: ProgressCallback | None = None
+    documents: list[AlignedDocument], engine: Engine, on_progress: ProgressCallback | None = None,
+    *, extra: Sequence[str] = (),
 ) -> list[AlignedDocument]:
     """Fill in the English of several documents with ONE engine call over all their sentences.
 
     Engines translate sentence by sentence, so the result is the same as one call per
     document; what batching saves is the per-call cost (Apertium starts a process per
-    call, Argos fills its token batches better). If the engine raises, no document is
-    changed.
+    call, Argos fills its token batches better). `extra` strings ride along in the same
+    call, for a caching engine to remember (the quoted speakers' names, which the
+    newsletter reads from the cache). If the engine raises, no document is changed.
     """
     sentences = [sentence for document in documents for sentence in document.sentences()]
-    targets = engine.translate([s.source for s in sentences], on_progress=on_progress)
-    for sentence, target in zip(sentences, targets, strict=True):
+    targets = engine.translate([s.source for s in sentences] + list(extra), on_progress=on_progress)
+    for sentence, target in zip(sentences, targets[:len(sentences)], strict=True):
         sentence.target = english_numbers(target)
         engine_flags = getattr(target, "flags", ())
         for flag in (*engine_flags, *degenerate_flags(sentence.source, sentence.target)):

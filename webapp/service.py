@@ -63,9 +63,9 @@ def create_article(text: str, *, summary_length: str | int, algorithm: str, sour
     settings = current_app.config["BITEXTO"]
     engine = get_engine()
     result = analyse_article(
-        text, engine, summary_length=summary_length, algorithm=algorithm, settings=settings
+        text, engine, summary_length=summary_length, algorithm=algorithm, settings=settings, with_speakers=True,
     ).to_dict()
-    remember_speakers(result, engine)  # for the newsletter snippet, which reads them from the cache
+    remember_speakers(result, engine)  # a cache hit unless the speakers changed with the translation
     metrics.count_sentences(sum(len(block["sentences"]) for block in result["blocks"]))
     options = {"summary_length": str(summary_length), "algorithm": algorithm, "format": source_format}
     article_id = store.save_article(text, options, result)

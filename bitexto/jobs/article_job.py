@@ -64,9 +64,10 @@ class ArticleJobRunner:
         result = analyse_article(
             job.payload["text"], engine, summary_length=options["summary_length"],
             algorithm=options["algorithm"], settings=self.settings, on_progress=on_progress,
+            with_speakers=True,
         ).to_dict()
-        # The same after-step as webapp.service.create_article: the newsletter snippet reads
-        # the quoted speakers' English from the translation cache, never from the engine.
+        # As in webapp.service.create_article: the newsletter snippet reads the quoted
+        # speakers' English from the translation cache, never from the engine.
         remember_speakers(result, engine)
         insert_article(store, article_id, job.payload["text"], options, result)
         return article_id
