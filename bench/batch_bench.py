@@ -3,6 +3,7 @@
 
     python bench/batch_bench.py [--articles 100] [--data PATH.jsonl] [--workers-max N]
                                 [--repeat 3] [--group-sentences 400] [--argos] [--skip-cli]
+                                [--queue]
 
 A benchmark, not a test: it prints numbers and ratios and asserts nothing. Without
 --data the articles are made from the seed article (its paragraphs rotated and the
@@ -14,7 +15,9 @@ the same engine (Apertium; with --argos also a tiny random-weight Argos package)
   (b) `translate_many` over all of them (sentences of several articles per engine call);
   (c) `bitexto batch FILE.jsonl --workers N` for N = 1 … --workers-max (default: the CPU
       count), as a fresh process each, startup included; --repeat rounds alternating
-      1, 2, …, 1, 2, … and the row is the median of each worker count.
+      1, 2, …, 1, 2, … and the row is the median of each worker count;
+  (d) with --queue, `bitexto batch --queue` served by 1 … --workers-max `bitexto worker`
+      processes already running (SQLite queue; one job, so one engine call, per article).
 
 Every row shows `cores`: the CPU time of this process and everything it waited for
 (Apertium's pipeline, the batch process and its workers) divided by the wall time, i.e.
@@ -201,11 +204,16 @@ def time_apertium_call(texts: list[str], settings, group_sentences: int, max_wai
     return best
 
 
-def time_cli(texts: list[str], workers: int, group_sentences: int, folder: Path, max_wait: float) -> Row:
+def articles_file(texts: list[str], folder: Path) -> Path:
     source = folder / "articles.jsonl"
     if not source.exists():
         source.write_text("".join(json.dumps({"id": f"a{i}", "text": t}, ensure_ascii=False) + "\n"
                                   for i, t in enumerate(texts)), encoding="utf-8")
+    return source
+
+
+def time_cli(texts: list[str], workers: int, group_sentences: int, folder: Path, max_wait: float) -> Row:
+    source = articles_file(texts, folder)
     out = folder / f"out-{workers}.jsonl"
     out.unlink(missing_ok=True)
     command = [sys.executable, "-m", "bitexto", "batch", str(source), "--out", str(out),
@@ -220,6 +228,49 @@ def time_cli(texts: list[str], workers: int, group_sentences: int, folder: Path,
     row = Row(f"bitexto batch --workers {workers}", seconds, others, len(records), sentences, None, cpu)
     report = next((line for line in done.stderr.splitlines() if line.startswith("Batch finished")), "")
     log(row.line(None) + "   " + report[:100])
+    return row
+
+
+def process_tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of a running process and of the children it has waited for (/proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    # utime, stime, cutime, cstime: fields 14-17 of stat(5), counted after the ")".
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def time_queue(texts: list[str], workers: int, folder: Path, max_wait: float) -> Row:
+    """`bitexto batch --queue` served by `workers` long-running `bitexto worker` processes.
+
+    A fresh data folder per run (SQLite queue and store, empty translation cache); the
+    workers are started before the clock and their CPU is read from /proc."""
+    source = articles_file(texts, folder)
+    data = Path(tempfile.mkdtemp(prefix=f"queue-{workers}-", dir=folder))
+    env = {**os.environ, "BITEXTO_DATA_DIR": str(data), "BITEXTO_ENGINE": "apertium"}
+    for name in ("BITEXTO_QUEUE", "BITEXTO_DATABASE_URL", "BITEXTO_DATABASE"):
+        env.pop(name, None)
+    fleet = [subprocess.Popen([sys.executable, "-m", "bitexto", "worker"], env=env, cwd=REPO_ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
+    try:
+        time.sleep(3)  # let them start: a fleet is running before work arrives
+        before = sum(process_tree_cpu_seconds(worker.pid) for worker in fleet)
+        out = data / "out.jsonl"
+        command = [sys.executable, "-m", "bitexto", "batch", str(source), "--out", str(out), "--queue"]
+        done, seconds, others, cpu = measure(
+            lambda: subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT, env=env), max_wait)
+        fleet_cpu = sum(process_tree_cpu_seconds(worker.pid) for worker in fleet) - before
+    finally:
+        for worker in fleet:
+            worker.kill()
+            worker.wait()
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"bitexto batch --queue failed:\n{done.stderr[-2000:]}")
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    sentences = sum(len(b["sentences"]) for r in records if r["status"] == "ok" for b in r["blocks"])
+    # The fleet's CPU also counted as "others" by measure(): take it back out.
+    others = max(0.0, others - fleet_cpu / (seconds * (os.cpu_count() or 1)))
+    row = Row(f"bitexto batch --queue, {workers} worker(s)", seconds, others, len(records), sentences,
+              len(records), cpu + fleet_cpu)
+    log(row.line(None))
     return row
 
 
@@ -265,6 +316,8 @@ def main() -> None:
     parser.add_argument("--group-sentences", type=int, default=400)
     parser.add_argument("--argos", action="store_true", help="also time a tiny random-weight Argos package")
     parser.add_argument("--skip-cli", action="store_true", help="skip the bitexto batch --workers runs")
+    parser.add_argument("--queue", action="store_true",
+                        help="also time bitexto batch --queue with 1 … --workers-max bitexto worker processes")
     parser.add_argument("--max-wait", type=float, default=MAX_WAIT,
                         help="seconds to wait for a quiet machine before each measurement")
     args = parser.parse_args()
@@ -290,6 +343,8 @@ def main() -> None:
         cli_rows = [] if args.skip_cli else time_cli_rounds(
             texts, max(1, args.workers_max), max(1, args.repeat), args.group_sentences, scratch,
             args.max_wait)
+        queue_rows = [time_queue(texts, workers, scratch, args.max_wait)
+                      for workers in range(1, max(1, args.workers_max) + 1)] if args.queue else []
 
     print(f"\n{len(texts)} articles from {source}, {sum(len(t) for t in texts):,} characters; "
           f"{os.cpu_count()} CPUs; group of at most {args.group_sentences} sentences\n")
@@ -301,6 +356,8 @@ def main() -> None:
     if cli_rows:
         for row in cli_rows:
             print(row.line(cli_rows[0].seconds))
+    for row in queue_rows:
+        print(row.line(queue_rows[0].seconds))
     print()
     for first, second in zip(rows[::2], rows[1::2]):
         engine = first.label.split(":")[0]
@@ -320,6 +377,9 @@ def main() -> None:
         print(f"bitexto batch --workers {workers}: {cli_rows[0].seconds / row.seconds:.2f}x the "
               f"articles/s of --workers 1, {row.cores:.2f} cores busy, {row.cpu:.1f} CPU-s "
               f"({row.cpu / cli_rows[0].cpu:.2f}x the CPU time of --workers 1; process start-up included)")
+    for workers, row in enumerate(queue_rows[1:], 2):
+        print(f"bitexto batch --queue with {workers} workers: {queue_rows[0].seconds / row.seconds:.2f}x the "
+              f"articles/s of 1 worker ({row.cores:.2f} cores busy; one job, so one engine call, per article)")
 
 
 if __name__ == "__main__":
