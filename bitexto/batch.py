@@ -70,6 +70,8 @@ class BatchResult:
     hash: str
     article: ArticleResult | None = None
     error: str | None = None
+    # The engine or the code failed, not the article: trying again may succeed.
+    retryable: bool = False
 
     @property
     def ok(self) -> bool:
@@ -97,6 +99,7 @@ class _Options:
     algorithm: str
     group_sentences: int
     settings: Settings
+    with_speakers: bool = False
 
 
 def translate_many(
@@ -108,6 +111,7 @@ def translate_many(
     algorithm: str = DEFAULT_ALGORITHM,
     settings: Settings | None = None,
     workers: int = 1,
+    with_speakers: bool = False,
 ) -> Iterator[BatchResult]:
     """Analyse many articles, yielding one BatchResult per input, in input order.
 
@@ -127,7 +131,7 @@ def translate_many(
     check_summary_options(summary_length, algorithm)
     if group_sentences < 1:
         raise ValueError("group_sentences must be at least 1")
-    options = _Options(summary_length, algorithm, group_sentences, settings)
+    options = _Options(summary_length, algorithm, group_sentences, settings, with_speakers)
     batch_items = (as_item(item, position) for position, item in enumerate(items, 1))
     if workers <= 1:
         if engine is None or isinstance(engine, str):
@@ -166,6 +170,10 @@ class _Slot:
     document: AlignedDocument | None = None
     summary: Summary | None = None
     error: str | None = None
+    retryable: bool = False
+
+    def fail(self, message: str, *, retryable: bool) -> None:
+        self.document, self.error, self.retryable = None, message, retryable
 
     @property
     def sentence_count(self) -> int:
@@ -179,12 +187,12 @@ def _analyse_stream(items: Iterable[BatchItem], engine: Engine, options: _Option
         slot = _prepare(item, options)
         # Close the group before it would overflow, so an engine call stays bounded.
         if group and group_sentences + slot.sentence_count > options.group_sentences:
-            yield from _finish_group(group, engine)
+            yield from _finish_group(group, engine, options)
             group, group_sentences = [], 0
         group.append(slot)
         group_sentences += slot.sentence_count
     if group:
-        yield from _finish_group(group, engine)
+        yield from _finish_group(group, engine, options)
 
 
 def _prepare(item: BatchItem, options: _Options) -> _Slot:
@@ -197,16 +205,16 @@ def _prepare(item: BatchItem, options: _Options) -> _Slot:
         slot.document = segment_article(text, options.settings)
         slot.summary = summarize(slot.document, length=options.summary_length, algorithm=options.algorithm)
     except InputError as error:
-        slot.document, slot.error = None, error.message
+        slot.fail(error.message, retryable=False)
     except Exception as error:  # a batch must survive one pathological article
         logger.exception("article %s could not be prepared", item.id)
-        slot.document, slot.error = None, _unexpected(error)
+        slot.fail(_unexpected(error), retryable=True)
     return slot
 
 
-def _finish_group(group: list[_Slot], engine: Engine) -> list[BatchResult]:
+def _finish_group(group: list[_Slot], engine: Engine, options: _Options) -> list[BatchResult]:
     """Translate the group's articles in one engine call, then extract quotes per article."""
-    _translate_group([slot for slot in group if slot.error is None], engine)
+    _translate_group([slot for slot in group if slot.error is None], engine, options.with_speakers)
     results = []
     for slot in group:
         if slot.error is None:
@@ -214,31 +222,35 @@ def _finish_group(group: list[_Slot], engine: Engine) -> list[BatchResult]:
                 quotes = extract_quotes(slot.document)
             except Exception as error:  # as in _prepare: one article must not stop the batch
                 logger.exception("quotes of article %s failed", slot.item.id)
-                slot.error = _unexpected(error)
+                slot.fail(_unexpected(error), retryable=True)
             else:
                 article = ArticleResult(document=slot.document, summary=slot.summary, quotes=quotes)
                 results.append(BatchResult(slot.item.id, slot.item.hash, article=article))
                 continue
-        results.append(BatchResult(slot.item.id, slot.item.hash, error=slot.error))
+        results.append(BatchResult(slot.item.id, slot.item.hash, error=slot.error, retryable=slot.retryable))
     return results
 
 
-def _translate_group(ready: list[_Slot], engine: Engine) -> None:
+def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool) -> None:
+    """One engine call for the group (with the quoted speakers' names when asked, as
+    analyse_article's with_speakers does); on an engine failure, each article alone."""
     if not ready:
         return
+    speakers = sorted({quote.speaker for slot in ready for quote in extract_quotes(slot.document)
+                       if quote.speaker}) if with_speakers else []
     try:
-        translate_documents([slot.document for slot in ready], engine)
+        translate_documents([slot.document for slot in ready], engine, extra=speakers)
         return
     except EngineFailure as error:
         if len(ready) == 1:
-            ready[0].error = error.message
+            ready[0].fail(error.message, retryable=True)
             return
     # Find the article the engine chokes on: translate each one alone.
     for slot in ready:
         try:
             translate_documents([slot.document], engine)
         except EngineFailure as error:
-            slot.error = error.message
+            slot.fail(error.message, retryable=True)
 
 
 def _unexpected(error: Exception) -> str:

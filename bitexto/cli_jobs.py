@@ -23,6 +23,8 @@ import click
 
 from bitexto.settings import Settings
 
+GROUP_SIZE = 16  # bitexto.jobs.article_job.GROUP_SIZE, spelled out to keep the CLI's start light
+
 
 def instance_dir() -> Path:
     return Settings.from_env().data_dir / "instance"
@@ -64,12 +66,13 @@ def shared_engine(settings: Settings, database: str | Path):
 @click.option("--database", default=None, metavar="PATH|URL",
               help="The article store: a SQLite file or a postgresql:// URL "
                    "(default: BITEXTO_DATABASE_URL, BITEXTO_DATABASE, else the web app's).")
-def worker(queue_url, concurrency, database):
+@click.option("--group-size", default=GROUP_SIZE, show_default=True, type=click.IntRange(1, 256),
+              help="Short articles claimed and translated together, in one engine call (1: one at a time).")
+def worker(queue_url, concurrency, database, group_size):
     """Process queued translation jobs until stopped (SIGTERM finishes the current job)."""
     from bitexto.database import redact
     from bitexto.jobs import JobSettings, open_configured_queue, sqlite_queue_file
-    from bitexto.jobs.article_job import ArticleJobRunner
-    from bitexto.jobs.worker import Worker
+    from bitexto.jobs.article_job import ArticleJobRunner, article_worker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     settings = Settings.from_env()
@@ -97,7 +100,8 @@ def worker(queue_url, concurrency, database):
     host = socket.gethostname()
     # Daemon threads: after a second signal the process must not wait for them.
     threads = [
-        threading.Thread(target=Worker(queue, runner, name=f"{host}:{os.getpid()}:{n}").run, args=(stop,),
+        threading.Thread(target=article_worker(queue, runner, group_size=group_size,
+                                               name=f"{host}:{os.getpid()}:{n}").run, args=(stop,),
                          name=f"bitexto-worker-{n}", daemon=True)
         for n in range(concurrency)
     ]

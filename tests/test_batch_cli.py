@@ -115,9 +115,9 @@ def test_a_rerun_skips_what_is_done_and_redoes_edited_and_failed_articles(tmp_pa
     calls = []
     original = batch_module.translate_documents
 
-    def counting(documents, engine, on_progress=None):
+    def counting(documents, engine, on_progress=None, **options):
         calls.append(len(documents))
-        return original(documents, engine, on_progress)
+        return original(documents, engine, on_progress, **options)
 
     monkeypatch.setattr(batch_module, "translate_documents", counting)
     # Nothing changed: nothing is translated again.

@@ -22,9 +22,8 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobSettings, open_configured_queue, sqlite_queue_file
-from bitexto.jobs.article_job import ArticleJobRunner, article_payload
+from bitexto.jobs.article_job import ArticleJobRunner, article_payload, article_worker
 from bitexto.jobs.batches import BatchEntry, new_batch_id
-from bitexto.jobs.worker import Worker
 from webapp import service, store
 
 EXTENSION = "bitexto_jobs"
@@ -113,8 +112,8 @@ def start_workers(app: Flask | None = None) -> None:
         runner = ArticleJobRunner(engine=lambda: service.get_engine(app), database=app.config["DATABASE"],
                                   settings=app.config["BITEXTO"])
         for number in range(count):
-            worker = Worker(state.queue, runner, name=f"{socket.gethostname()}:{os.getpid()}:in-app-{number}",
-                            poll_seconds=IN_APP_POLL_SECONDS)
+            worker = article_worker(state.queue, runner, poll_seconds=IN_APP_POLL_SECONDS,
+                                    name=f"{socket.gethostname()}:{os.getpid()}:in-app-{number}")
             thread = threading.Thread(target=worker.run, args=(state.stop, state.wake),
                                       name=f"bitexto-job-worker-{number}", daemon=True)
             state.threads.append(thread)

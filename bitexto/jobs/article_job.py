@@ -13,14 +13,22 @@ from pathlib import Path
 from typing import Callable
 
 from bitexto.articles import analyse_article
+from bitexto.batch import translate_many
 from bitexto.database import Database
-from bitexto.jobs import ARTICLE_JOB, Job
+from bitexto.jobs import ARTICLE_JOB, DEFAULT_LONG_CHARS, Job, JobQueue
+from bitexto.jobs.worker import Worker
 from bitexto.settings import Settings
 from summarize.length import resolve_length
 from summarize.summary import canonical_algorithm
 from translate.engines import Engine, ProgressCallback
+from translate.errors import EngineFailure, InputError
 from webapp.newsletter_service import remember_speakers
 from webapp.store import article_exists, insert_article, open_store
+
+
+# Longer articles run alone, with progress: the web app's "long article" threshold.
+GROUP_MAX_CHARS = DEFAULT_LONG_CHARS
+GROUP_SIZE = 16  # jobs analysed together at most: about one Apertium call of short news
 
 
 def article_payload(text: str, *, summary_length: str | int, algorithm: str, source_format: str) -> dict:
@@ -72,8 +80,50 @@ class ArticleJobRunner:
         insert_article(store, article_id, job.payload["text"], options, result)
         return article_id
 
+    def groupable(self, job: Job) -> bool:
+        """Short article jobs are analysed in groups; a long one alone, with progress."""
+        return job.kind == ARTICLE_JOB and len(job.payload.get("text", "")) <= GROUP_MAX_CHARS
+
+    def run_group(self, jobs: list[Job], on_progress: Callable[[Job, int, int], None]) -> dict[str, str | BaseException]:
+        """Analyse several article jobs with one engine call for all their sentences (as
+        `bitexto batch` does); per job id, its stored article id or what stopped it.
+        Progress is reported per job once its article is stored."""
+        store = self._article_store()
+        outcomes: dict[str, str | BaseException] = {}
+        by_options: dict[tuple[str, str], list[Job]] = {}
+        for job in jobs:
+            if article_exists(store, article_id_for(job)):
+                outcomes[job.id] = article_id_for(job)  # finished by an attempt that died before saying so
+            else:
+                options = job.payload["options"]
+                by_options.setdefault((options["summary_length"], options["algorithm"]), []).append(job)
+        if not by_options:
+            return outcomes
+        engine = self.engine()
+        for (summary_length, algorithm), same in by_options.items():
+            results = translate_many([{"id": job.id, "text": job.payload["text"]} for job in same], engine,
+                                     summary_length=summary_length, algorithm=algorithm,
+                                     settings=self.settings, with_speakers=True)
+            for job, result in zip(same, results, strict=True):
+                if not result.ok:
+                    outcomes[job.id] = EngineFailure(result.error) if result.retryable else InputError(result.error)
+                    continue
+                data = result.article.to_dict()
+                remember_speakers(data, engine)
+                insert_article(store, article_id_for(job), job.payload["text"], job.payload["options"], data)
+                on_progress(job, result.sentences, result.sentences)
+                outcomes[job.id] = article_id_for(job)
+        return outcomes
+
     def _article_store(self) -> Database:
         with self._lock:
             if self._store is None:
                 self._store = open_store(self.database)
             return self._store
+
+
+def article_worker(queue: JobQueue, runner: ArticleJobRunner, *, group_size: int = GROUP_SIZE,
+                   **options) -> Worker:
+    """A worker for article jobs: long ones alone with progress, short ones in groups."""
+    return Worker(queue, runner, group_handler=runner.run_group, groupable=runner.groupable,
+                  group_size=group_size, **options)
