@@ -17,7 +17,8 @@ the same engine (Apertium; with --argos also a tiny random-weight Argos package)
       count), as a fresh process each, startup included; --repeat rounds alternating
       1, 2, …, 1, 2, … and the row is the median of each worker count;
   (d) with --queue, `bitexto batch --queue` served by 1 … --workers-max `bitexto worker`
-      processes already running (SQLite queue; one job, so one engine call, per article).
+      processes already running (SQLite queue; one job per article, short ones analysed in
+      groups of up to 16 jobs per engine call).
 
 Every row shows `cores`: the CPU time of this process and everything it waited for
 (Apertium's pipeline, the batch process and its workers) divided by the wall time, i.e.
@@ -269,7 +270,7 @@ def time_queue(texts: list[str], workers: int, folder: Path, max_wait: float) ->
     # The fleet's CPU also counted as "others" by measure(): take it back out.
     others = max(0.0, others - fleet_cpu / (seconds * (os.cpu_count() or 1)))
     row = Row(f"bitexto batch --queue, {workers} worker(s)", seconds, others, len(records), sentences,
-              len(records), cpu + fleet_cpu)
+              None, cpu + fleet_cpu)
     log(row.line(None))
     return row
 
@@ -379,7 +380,7 @@ def main() -> None:
               f"({row.cpu / cli_rows[0].cpu:.2f}x the CPU time of --workers 1; process start-up included)")
     for workers, row in enumerate(queue_rows[1:], 2):
         print(f"bitexto batch --queue with {workers} workers: {queue_rows[0].seconds / row.seconds:.2f}x the "
-              f"articles/s of 1 worker ({row.cores:.2f} cores busy; one job, so one engine call, per article)")
+              f"articles/s of 1 worker ({row.cores:.2f} cores busy)")
 
 
 if __name__ == "__main__":
