@@ -1,7 +1,8 @@
 """`bitexto batch`: many articles into one JSONL file or a folder of per-article files.
 
-The work is bitexto.batch.run_batch; this module only parses options, shows progress on
-stderr and prints the final report. The batch modules are imported when the command
+The work is bitexto.batch.run_batch (here) or bitexto.batch_queue.run_batch_on_queue
+(--queue: by the workers); this module only parses options, shows progress on stderr and
+prints the final report. The batch modules are imported when the command
 runs: they pull in the summariser, which would slow down every other command's start.
 """
 
