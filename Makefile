@@ -64,6 +64,7 @@ model: $(STAMP)
 bench: install
 	$(PY) bench/translate_bench.py
 	$(PY) bench/web_latency.py
+	$(PY) bench/batch_bench.py --queue
 
 clean:
 	rm -rf $(VENV) .pytest_cache
