@@ -16,6 +16,7 @@ import pytest
 
 from translate import quality
 from translate.document import EngineInfo
+from translate.engines import argos
 from translate.engines.argos import ArgosEngine
 from translate.errors import EngineUnavailable
 from translate.models import install_package, list_packages
@@ -171,6 +172,20 @@ def test_blank_input_never_loads_the_model(engine):
     assert not engine.loaded
     assert progress == [(3, 3)]
     assert engine.translate([]) == []
+
+
+def test_freed_decoding_memory_goes_back_to_the_os_after_each_call(engine, monkeypatch):
+    # glibc keeps what CTranslate2's threads free; without a trim a server's RSS climbs
+    # article after article (bench: +105 MB over 300 articles, none of it in use).
+    argos.release_freed_memory()
+    assert callable(argos._malloc_trim)  # found in this machine's glibc
+    trims = []
+    monkeypatch.setattr(argos, "_malloc_trim", lambda pad: trims.append(pad) or 1)
+
+    engine.translate(SENTENCES[:3])
+    engine.translate(["", " "])  # nothing ran: nothing to give back
+
+    assert trims == [0]
 
 
 @pytest.mark.enable_socket
