@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bitexto.jobs import JobSettings, JobState, open_queue
+from bitexto.jobs import JobSettings, JobState, open_queue, sqlite_queue
 
 pytest_plugins = ("job_fixtures",)
 
@@ -157,3 +157,27 @@ def test_a_batch_is_queued_in_order_and_read_back_in_one_call(make_queue):
         ids[5], None, ids[0]]
     assert [queue.claim(f"w{n}").id for n in range(700)] == ids  # the line keeps their order
     assert queue.claim("w-last") is None
+
+
+def test_finished_jobs_are_forgotten_after_the_retention(make_queue, monkeypatch):
+    monkeypatch.setattr(sqlite_queue, "PURGE_INTERVAL", 0.0)  # SQLite purges while claiming
+    queue = make_queue(retention_seconds=1)
+    kept_forever = make_queue(retention_seconds=0)
+    done, failed, waiting = (queue.submit("article", {"n": n}) for n in range(3))
+    assert queue.complete(queue.claim("a").id, "a", "article-1")
+    assert queue.fail(queue.claim("b").id, "b", "not Spanish")
+
+    time.sleep(1.5)
+    assert queue.claim("c").id == waiting.id  # Redis expires the keys on its own
+
+    assert queue.get(done.id) is None and queue.get(failed.id) is None
+    assert queue.get(waiting.id).state == JobState.RUNNING
+    job = kept_forever.submit("article", {})
+    kept_forever.complete(kept_forever.claim("d").id, "d", "article-2")
+    assert kept_forever.claim("e") is None and kept_forever.get(job.id).state == JobState.DONE
+
+
+def test_the_retention_comes_from_the_environment():
+    assert JobSettings.from_env({"BITEXTO_JOB_RETENTION_DAYS": "0.5"}).retention_seconds == 43_200
+    assert JobSettings.from_env({"BITEXTO_JOB_RETENTION_DAYS": "0"}).retention_seconds == 0
+    assert JobSettings.from_env({}).retention_seconds == 7 * 86_400

@@ -49,6 +49,9 @@ from bitexto.database import is_postgres_url
 
 DEFAULT_LEASE_SECONDS = 30.0
 DEFAULT_MAX_ATTEMPTS = 3
+# Finished jobs are forgotten after this long (their articles stay in the article store),
+# so a queue that runs for years does not grow without end.
+DEFAULT_RETENTION_SECONDS = 7 * 24 * 3600.0
 # The web form's "long article" threshold: beyond either, the page does not wait.
 DEFAULT_LONG_SENTENCES = 150
 DEFAULT_LONG_CHARS = 20_000
@@ -151,6 +154,7 @@ class JobSettings:
     workers: int | None = None  # BITEXTO_WORKERS: in-app threads (default 1 on SQLite, 0 on Redis)
     lease_seconds: float = DEFAULT_LEASE_SECONDS  # BITEXTO_JOB_LEASE_SECONDS
     max_attempts: int = DEFAULT_MAX_ATTEMPTS  # BITEXTO_JOB_MAX_ATTEMPTS
+    retention_seconds: float = DEFAULT_RETENTION_SECONDS  # BITEXTO_JOB_RETENTION_DAYS (0: forever)
     long_sentences: int = DEFAULT_LONG_SENTENCES  # BITEXTO_JOB_SENTENCES
     long_chars: int = DEFAULT_LONG_CHARS  # BITEXTO_JOB_CHARS
 
@@ -175,6 +179,8 @@ class JobSettings:
             workers=number("BITEXTO_WORKERS", int, None),
             lease_seconds=number("BITEXTO_JOB_LEASE_SECONDS", float, DEFAULT_LEASE_SECONDS) or DEFAULT_LEASE_SECONDS,
             max_attempts=number("BITEXTO_JOB_MAX_ATTEMPTS", int, DEFAULT_MAX_ATTEMPTS) or 1,
+            retention_seconds=number("BITEXTO_JOB_RETENTION_DAYS", float,
+                                     DEFAULT_RETENTION_SECONDS / 86400) * 86400,
             long_sentences=number("BITEXTO_JOB_SENTENCES", int, DEFAULT_LONG_SENTENCES),
             long_chars=number("BITEXTO_JOB_CHARS", int, DEFAULT_LONG_CHARS),
         )
@@ -200,22 +206,26 @@ def open_queue(
     *,
     lease_seconds: float = DEFAULT_LEASE_SECONDS,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+    retention_seconds: float = DEFAULT_RETENTION_SECONDS,
 ) -> JobQueue:
     """The queue at `url` (redis://…), or the SQLite one in `database_path` when `url` is empty."""
     if not url:
         from bitexto.jobs.sqlite_queue import SQLiteQueue
 
-        return SQLiteQueue(database_path, lease_seconds=lease_seconds, max_attempts=max_attempts)
+        return SQLiteQueue(database_path, lease_seconds=lease_seconds, max_attempts=max_attempts,
+                           retention_seconds=retention_seconds)
     if url.startswith(("redis://", "rediss://", "unix://")):
         from bitexto.jobs.redis_queue import RedisQueue
 
-        return RedisQueue(url, lease_seconds=lease_seconds, max_attempts=max_attempts)
+        return RedisQueue(url, lease_seconds=lease_seconds, max_attempts=max_attempts,
+                          retention_seconds=retention_seconds)
     raise ValueError(f"BITEXTO_QUEUE must be empty (SQLite) or a redis:// URL, not {url!r}")
 
 
 def open_configured_queue(settings: JobSettings, database_path: Path, url: str | None = None) -> JobQueue:
     return open_queue(url if url is not None else settings.queue_url, database_path,
-                      lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts)
+                      lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts,
+                      retention_seconds=settings.retention_seconds)
 
 
 __all__ = [

@@ -16,12 +16,14 @@ agree on when a lease has run out.
 from __future__ import annotations
 
 import json
+import math
 
 import redis
 
 from bitexto.jobs import (
     DEFAULT_LEASE_SECONDS,
     DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_RETENTION_SECONDS,
     INTERRUPTED_REASON,
     Job,
     JobState,
@@ -41,6 +43,10 @@ end
 local function held(key, token)
   return redis.call('HGET', key, 'state') == 'running' and redis.call('HGET', key, 'token') == token
 end
+-- A finished job is forgotten after the retention (seconds; 0 keeps it).
+local function retain(key, seconds)
+  if tonumber(seconds) > 0 then redis.call('EXPIRE', key, seconds) end
+end
 """
 
 # KEYS: queue. ARGV: prefix, id, kind, payload, max_attempts.
@@ -53,7 +59,8 @@ redis.call('LPUSH', KEYS[1], ARGV[2])
 return 1
 """
 
-# KEYS: queue, leases. ARGV: prefix, token, lease seconds, reason for jobs interrupted too often.
+# KEYS: queue, leases. ARGV: prefix, token, lease seconds, reason for jobs interrupted too
+# often, retention seconds.
 CLAIM = _PREAMBLE + """
 local t = now()
 local function take(id, key)
@@ -77,6 +84,7 @@ while true do
       redis.call('HSET', key, 'state', 'failed', 'error', string.format(ARGV[4], attempts), 'token', '',
         'updated_at', t)
       redis.call('HDEL', key, 'payload')
+      retain(key, ARGV[5])
     else
       return take(id, key)
     end
@@ -101,8 +109,8 @@ if ARGV[5] then redis.call('HSET', key, 'progress_done', ARGV[5], 'progress_tota
 return 1
 """
 
-# KEYS: leases, queue. ARGV: prefix, id, article id. Whoever finishes first wins (even a
-# worker whose lease was taken over: its article is the same one).
+# KEYS: leases, queue. ARGV: prefix, id, article id, retention seconds. Whoever finishes
+# first wins (even a worker whose lease was taken over: its article is the same one).
 COMPLETE = _PREAMBLE + """
 local key = ARGV[1] .. 'job:' .. ARGV[2]
 local state = redis.call('HGET', key, 'state')
@@ -116,10 +124,11 @@ redis.call('HSET', key, 'state', 'done', 'article_id', ARGV[3], 'error', '', 'to
 redis.call('HDEL', key, 'payload')
 redis.call('ZREM', KEYS[1], ARGV[2])
 redis.call('LREM', KEYS[2], 0, ARGV[2])
+retain(key, ARGV[4])
 return 1
 """
 
-# KEYS: leases, queue. ARGV: prefix, id, token, error, 'retry' or 'fail'.
+# KEYS: leases, queue. ARGV: prefix, id, token, error, 'retry' or 'fail', retention seconds.
 GIVE_BACK = _PREAMBLE + """
 local key = ARGV[1] .. 'job:' .. ARGV[2]
 if not held(key, ARGV[3]) then return false end
@@ -133,16 +142,19 @@ if ARGV[5] == 'retry' and not exhausted then
 end
 redis.call('HSET', key, 'state', 'failed', 'error', ARGV[4], 'token', '', 'updated_at', t)
 redis.call('HDEL', key, 'payload')
+retain(key, ARGV[6])
 return 'failed'
 """
 
 
 class RedisQueue:
     def __init__(self, url: str, *, lease_seconds: float = DEFAULT_LEASE_SECONDS,
-                 max_attempts: int = DEFAULT_MAX_ATTEMPTS, prefix: str = DEFAULT_PREFIX):
+                 max_attempts: int = DEFAULT_MAX_ATTEMPTS, prefix: str = DEFAULT_PREFIX,
+                 retention_seconds: float = DEFAULT_RETENTION_SECONDS):
         self.url = url
         self.lease_seconds = lease_seconds
         self.max_attempts = max_attempts
+        self.retention = math.ceil(retention_seconds)  # EXPIRE takes whole seconds
         self.prefix = prefix
         self.queue_key = prefix + "queue"
         self.leases_key = prefix + "leases"
@@ -186,7 +198,7 @@ class RedisQueue:
 
     def claim(self, token: str) -> Job | None:
         flat = self._claim(keys=[self.queue_key, self.leases_key],
-                           args=[self.prefix, token, self.lease_seconds, INTERRUPTED_REASON])
+                           args=[self.prefix, token, self.lease_seconds, INTERRUPTED_REASON, self.retention])
         if not flat:
             return None
         return _job(dict(zip(flat[::2], flat[1::2])), with_token=True)
@@ -199,15 +211,16 @@ class RedisQueue:
                                  args=[self.prefix, job_id, token, self.lease_seconds, done, total]))
 
     def complete(self, job_id: str, token: str, article_id: str) -> bool:
-        return bool(self._complete(keys=[self.leases_key, self.queue_key], args=[self.prefix, job_id, article_id]))
+        return bool(self._complete(keys=[self.leases_key, self.queue_key],
+                                   args=[self.prefix, job_id, article_id, self.retention]))
 
     def fail(self, job_id: str, token: str, error: str) -> bool:
         return self._give_back(keys=[self.leases_key, self.queue_key],
-                               args=[self.prefix, job_id, token, error, "fail"]) is not None
+                               args=[self.prefix, job_id, token, error, "fail", self.retention]) is not None
 
     def retry(self, job_id: str, token: str, error: str) -> JobState | None:
         state = self._give_back(keys=[self.leases_key, self.queue_key],
-                                args=[self.prefix, job_id, token, error, "retry"])
+                                args=[self.prefix, job_id, token, error, "retry", self.retention])
         return JobState(state) if state else None
 
     def close(self) -> None:

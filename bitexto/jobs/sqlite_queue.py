@@ -18,6 +18,7 @@ from typing import Iterator
 from bitexto.jobs import (
     DEFAULT_LEASE_SECONDS,
     DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_RETENTION_SECONDS,
     INTERRUPTED_REASON,
     Job,
     JobState,
@@ -47,6 +48,7 @@ CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, queued_at);
 
 COLUMNS = ("id, kind, state, payload, attempts, max_attempts, progress_done, progress_total, "
            "article_id, error, token, created_at, updated_at")
+PURGE_INTERVAL = 60.0
 LOOKUP_CHUNK = 500  # SQLite limits the bound parameters of one query
 # A claim still held: the job is running under this token and its lease has not run out.
 HELD = "id = ? AND state = 'running' AND token = ?"
@@ -54,10 +56,12 @@ HELD = "id = ? AND state = 'running' AND token = ?"
 
 class SQLiteQueue:
     def __init__(self, path: Path, *, lease_seconds: float = DEFAULT_LEASE_SECONDS,
-                 max_attempts: int = DEFAULT_MAX_ATTEMPTS):
+                 max_attempts: int = DEFAULT_MAX_ATTEMPTS, retention_seconds: float = DEFAULT_RETENTION_SECONDS):
         self.path = Path(path)
         self.lease_seconds = lease_seconds
         self.max_attempts = max_attempts
+        self.retention_seconds = retention_seconds
+        self._next_purge = 0.0
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
@@ -121,6 +125,11 @@ class SQLiteQueue:
     def claim(self, token: str) -> Job | None:
         now = time.time()
         with self._write() as db:
+            if self.retention_seconds and now >= self._next_purge:
+                # Finished jobs past their retention; at most once a minute per process.
+                self._next_purge = now + PURGE_INTERVAL
+                db.execute("DELETE FROM jobs WHERE state IN ('done', 'failed') AND updated_at < ?",
+                           (now - self.retention_seconds,))
             # Jobs whose worker died too often are given up before anything is claimed.
             for row in db.execute(
                 "SELECT id, attempts FROM jobs WHERE state = 'running' AND lease_until < ? "
