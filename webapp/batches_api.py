@@ -48,14 +48,11 @@ def create_batch():
         algorithm=api.algorithm_option(payload.get("algorithm")),
     )
     url = batch_url(batch_id)
-    response = jsonify({
+    return jobs_api.accepted({
         "id": batch_id, "state": "queued", "url": url,
         "articles": [{"id": entry.name, "job_id": entry.job_id, "job_url": jobs_api.job_url(entry.job_id)}
                      for entry in entries],
-    })
-    response.status_code = 202
-    response.headers["Location"] = url
-    return response
+    }, url)
 
 
 @bp.get("/api/v1/batches/<batch_id>")

@@ -44,7 +44,12 @@ def create_job():
         source_format=source_format,
     )
     url = job_url(job.id)
-    response = jsonify({"id": job.id, "state": job.state.value, "url": url})
+    return accepted({"id": job.id, "state": job.state.value, "url": url}, url)
+
+
+def accepted(body: dict, url: str):
+    """202 Accepted: `body` as JSON, and `url` (where to follow the work) in Location."""
+    response = jsonify(body)
     response.status_code = 202
     response.headers["Location"] = url
     return response
