@@ -188,10 +188,10 @@ def time_apertium_call(texts: list[str], settings, group_sentences: int, max_wai
     from translate.engines.apertium import CHUNK_SENTENCES
     from translate.pipeline import segment_article
 
-    engine = create_engine("apertium", settings)
+    engine = create_engine("apertium", settings.translate)
     sentences: list[str] = []
     for text in texts:
-        sentences += [s.source for s in segment_article(text, settings).sentences()]
+        sentences += [s.source for s in segment_article(text, settings.translate).sentences()]
         if len(sentences) >= group_sentences:
             break
     sentences = sentences[:min(group_sentences, CHUNK_SENTENCES)]  # one process
@@ -302,9 +302,9 @@ def argos_engine(data_dir: Path, settings_overrides: dict):
 
     os.environ["BITEXTO_DATA_DIR"] = str(data_dir)
     settings = Settings.from_env(**settings_overrides)
-    install_package(build_argos_package(data_dir / "build"), settings=settings)
+    install_package(build_argos_package(data_dir / "build"), options=settings.translate)
     # Random weights make nearly every output loop; retries would double the work.
-    return ArgosEngine(settings, retry_degenerate=False), settings
+    return ArgosEngine(settings.translate, retry_degenerate=False), settings
 
 
 def main() -> None:
@@ -335,7 +335,7 @@ def main() -> None:
         settings = Settings.from_env()
         log(f"{len(texts)} articles from {source}; {os.cpu_count()} CPUs")
         call = time_apertium_call(texts, settings, args.group_sentences, args.max_wait)
-        rows = time_single_vs_many("apertium", create_engine("apertium", settings), texts, settings,
+        rows = time_single_vs_many("apertium", create_engine("apertium", settings.translate), texts, settings,
                                    args.group_sentences, args.max_wait)
         if args.argos:
             engine, argos_settings = argos_engine(scratch / "argos", {"argos_max_decoding_length": 16})

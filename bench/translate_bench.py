@@ -307,7 +307,7 @@ def install_into(data_dir: Path, package_file: Path, max_decoding_length: int):
     from translate.models import install_package
 
     settings = bench_settings(data_dir, max_decoding_length)
-    install_package(package_file, settings=settings)
+    install_package(package_file, options=settings.translate)
     return settings
 
 
@@ -531,7 +531,7 @@ def tuned_argos_path(default: ArgosPath, inter_threads: int, intra_threads: int,
 def article_sentences(text: str, settings) -> list[str]:
     from translate.pipeline import segment_article
 
-    return [sentence.source for sentence in segment_article(text, settings).sentences()]
+    return [sentence.source for sentence in segment_article(text, settings.translate).sentences()]
 
 
 def engine_translate_articles(engine, texts: list[str], *, per_article: bool) -> int:
@@ -676,7 +676,7 @@ def child_memory(args: argparse.Namespace) -> dict:
     settings = bench_settings(Path(args.data_dir), args.max_decoding_length,
                               **json.loads(args.overrides))
     report = {"rss_start": rss_mb()}
-    engine = ArgosEngine(settings, retry_degenerate=False)
+    engine = ArgosEngine(settings.translate, retry_degenerate=False)
     engine.load()
     report.update(rss_load=rss_mb(), peak_load=peak_rss_mb())
     seed_sentences = article_sentences(workload["seed"], settings)
@@ -727,7 +727,7 @@ def child_sweep(args: argparse.Namespace) -> dict:
     sentences = [sentence for article in articles for sentence in article]
     settings = bench_settings(Path(args.data_dir), args.max_decoding_length,
                               **json.loads(args.overrides))
-    engine = ArgosEngine(settings, retry_degenerate=False)
+    engine = ArgosEngine(settings.translate, retry_degenerate=False)
     engine.load()
     rss_load = rss_mb()
     engine.translate(sentences[:4])  # warm-up: first-call allocations are not the cost
@@ -873,9 +873,9 @@ def run_timings(args, plan: RunPlan, workload: Workload, settings, package_dir: 
 
     log("loading the paths")
     argos = argos_path(settings, args.max_decoding_length)
-    engine = ArgosEngine(settings, retry_degenerate=False)
+    engine = ArgosEngine(settings.translate, retry_degenerate=False)
     engine.load()
-    retrying_engine = ArgosEngine(settings, retry_degenerate=True)
+    retrying_engine = ArgosEngine(settings.translate, retry_degenerate=True)
     retrying_engine.load()
     raw = raw_path(settings, package_dir)
     tuned_threads = (settings.argos_inter_threads, settings.argos_intra_threads)
@@ -985,7 +985,7 @@ def normalized_texts(settings) -> Callable[[list[str]], list[str]]:
     """Argos gets the text bitexto segments (normalised), so both see the same sentences."""
     from translate.pipeline import segment_article
 
-    return lambda texts: [segment_article(text, settings).text for text in texts]
+    return lambda texts: [segment_article(text, settings.translate).text for text in texts]
 
 
 def print_ratios(timings: list[Timing]) -> None:
@@ -1114,7 +1114,7 @@ def measure(args: argparse.Namespace, launcher: ChildLauncher) -> None:
         settings = install_into(data_dir, package_file, args.max_decoding_length)
         from translate.engines.argos import ArgosEngine
 
-        package_dir = ArgosEngine(settings).package_path
+        package_dir = ArgosEngine(settings.translate).package_path
         workload_file = write_workload_file(Path(temp), workload, plan, settings)
         print_header(args, plan, workload, package_file, cached, settings)
         sys.stdout.flush()

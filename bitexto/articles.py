@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bitexto.database import Database
+from bitexto.newsletter.speakers import remember_speakers
 from bitexto.settings import Settings
+from bitexto.store import insert_article, save_article
 from summarize import Quote, Summary, extract_quotes, summarize
 from translate.document import AlignedDocument
 from translate.engines import Engine, ProgressCallback, create_engine
@@ -59,13 +62,27 @@ def analyse_article(
     English when a newsletter snippet asks, without a second engine call per article.
     """
     settings = settings or Settings.from_env()
-    document = segment_article(text, settings)
+    document = segment_article(text, settings.translate)
     summary = summarize(document, length=summary_length, algorithm=algorithm)
     if translate:
         if engine is None or isinstance(engine, str):
-            engine = create_engine(engine, settings)
+            engine = create_engine(engine, settings.translate)
         # Speakers come from the Spanish alone, so the untranslated document names them.
         speakers = sorted({q.speaker for q in extract_quotes(document) if q.speaker}) if with_speakers else []
         translate_documents([document], engine, on_progress, extra=speakers)
     quotes = extract_quotes(document)
     return ArticleResult(document=document, summary=summary, quotes=quotes)
+
+
+def store_article(database: Database, text: str, options: dict, result: dict, engine: Engine,
+                  article_id: str | None = None) -> str:
+    """Store an analysed article (under `article_id`, or a fresh id) and return its id.
+
+    The quoted speakers' English goes through the same caching engine first, so that a
+    newsletter snippet of the article later finds it in the translation cache.
+    """
+    remember_speakers(result, engine)
+    if article_id is None:
+        return save_article(database, text, options, result)
+    insert_article(database, article_id, text, options, result)
+    return article_id

@@ -16,6 +16,7 @@ from typing import Iterator
 import pytest
 
 from bitexto.settings import Settings
+from translate.options import TranslateOptions
 from translate.testing import build_argos_package, build_corrupt_variants
 
 NETWORK_EVENTS = ("socket.connect", "socket.__new__", "socket.getaddrinfo")
@@ -42,11 +43,11 @@ def corrupt_variants(tiny_package, tmp_path_factory) -> dict[str, Path]:
         return _built["corrupt"]
 
 
-def fast_settings(**overrides) -> Settings:
-    """Settings for the current (per-test) data dir with decoding kept short for speed."""
+def fast_settings(**overrides) -> TranslateOptions:
+    """Options for the current (per-test) data dir with decoding kept short for speed."""
     values = dict(argos_max_decoding_length=12, argos_beam_size=2)
     values.update(overrides)
-    return Settings.from_env(**values)
+    return Settings.from_env(**values).translate
 
 
 class _NetworkAudit:

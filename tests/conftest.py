@@ -28,8 +28,10 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
-    """A fresh BITEXTO_DATA_DIR for every test."""
-    path = tmp_path / "bitexto-data"
+    """A fresh data dir for every test: BITEXTO_DATA_DIR for the application, and the
+    per-user data dir that the core's TranslateOptions() defaults to, made the same folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    path = tmp_path / "share" / "bitexto"
     monkeypatch.setenv("BITEXTO_DATA_DIR", str(path))
     for name in list(os.environ):
         if name.startswith("BITEXTO_") and name != "BITEXTO_DATA_DIR":

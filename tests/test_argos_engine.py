@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from bitexto.settings import Settings
+from translate.options import TranslateOptions
+
 from translate import quality
 from translate.document import EngineInfo
 from translate.engines import argos
@@ -216,10 +219,12 @@ def test_uses_the_data_dir_not_home_and_restores_the_environment(engine, data_di
 def test_another_data_dir_in_the_same_process_sees_its_own_packages(
         engine, tiny_package, tmp_path, monkeypatch):
     assert len(list_packages()) == 1
-    monkeypatch.setenv("BITEXTO_DATA_DIR", str(tmp_path / "other"))
-    assert list_packages() == []
+    other = TranslateOptions(data_dir=tmp_path / "other")
+    assert list_packages(other) == []
     with pytest.raises(EngineUnavailable, match="bitexto models install --from"):
-        ArgosEngine(fast_settings())
+        ArgosEngine(other)
+    monkeypatch.setenv("BITEXTO_DATA_DIR", str(tmp_path / "other"))
+    assert list_packages(Settings.from_env().translate) == []
 
 
 def test_without_a_package_the_engine_says_how_to_install_one():

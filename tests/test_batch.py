@@ -5,7 +5,7 @@ import pytest
 from batch_fixtures import CountingEngine, spanish_articles
 from bitexto.articles import analyse_article
 from bitexto.batch import BatchResult, translate_many
-from bitexto.batch_inputs import BatchItem, item_from_text
+from bitexto.batch.inputs import BatchItem, item_from_text
 from translate.errors import InputError
 
 

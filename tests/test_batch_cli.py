@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from batch_fixtures import spanish_articles, write_articles
 from bitexto import articles as articles_module
 from bitexto import batch as batch_module
-from bitexto import cli_batch
-from bitexto.batch_output import MANIFEST_NAME
+import bitexto.cli.batch as cli_batch
+from bitexto.batch.output import MANIFEST_NAME
 from bitexto.cli import main
 
 

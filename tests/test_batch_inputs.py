@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from bitexto.batch_inputs import InputSet, content_hash
+from bitexto.batch.inputs import InputSet, content_hash
 from translate.errors import InputError
 
 

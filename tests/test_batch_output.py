@@ -9,10 +9,10 @@ import pytest
 
 from batch_fixtures import CountingEngine, spanish_articles
 from bitexto.batch import BatchResult, translate_many
-from bitexto.batch_inputs import item_from_text
-from bitexto.batch_output import (
+from bitexto.batch.inputs import item_from_text
+from bitexto.batch.output import (
     MANIFEST_NAME, DirectoryOutput, JsonlOutput, RecordLog, open_output, safe_relative_name)
-from bitexto.batch_render import render_html, render_markdown
+from bitexto.batch.render import render_html, render_markdown
 
 
 def lines(path):

@@ -19,10 +19,10 @@ from click.testing import CliRunner
 
 from batch_fixtures import SEED, spanish_articles, write_articles
 from bitexto.articles import ArticleResult, analyse_article
-from bitexto.batch_inputs import item_from_text
-from bitexto.batch_output import JsonlOutput
-from bitexto.batch_queue import run_batch_on_queue
-from bitexto.batch_render import render_html
+from bitexto.batch.inputs import item_from_text
+from bitexto.batch.output import JsonlOutput
+from bitexto.batch.queue import run_batch_on_queue
+from bitexto.batch.render import render_html
 from bitexto.batch import BatchResult
 from bitexto.cli import main
 from bitexto.jobs import open_queue
@@ -30,7 +30,7 @@ from bitexto.jobs.worker import Worker
 from bitexto.jobs.article_job import ArticleJobRunner
 from bitexto.settings import Settings
 from translate.engines import create_engine
-from webapp.store import open_store
+from bitexto.store import open_store
 
 pytest_plugins = ("job_fixtures", "postgres_fixtures")
 
@@ -123,7 +123,7 @@ def test_without_a_worker_it_says_so_and_goes_on_when_one_starts(setup_env, data
     output = JsonlOutput(tmp_path / "out.jsonl")
     warnings: list[str] = []
     stop = threading.Event()
-    runner = ArticleJobRunner(engine=lambda: create_engine("apertium", settings), database=store_file,
+    runner = ArticleJobRunner(engine=lambda: create_engine("apertium", settings.translate), database=store_file,
                               settings=settings)
 
     def start_a_worker_when_warned(text: str) -> None:

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from translate.cache import CachedEngine, TranslationCache
+from bitexto.cache import CachedEngine, TranslationCache
 from translate.engines.apertium import ApertiumEngine
 from translate.pipeline import translate_article
 

@@ -6,12 +6,12 @@ import sqlite3
 import pytest
 
 from batch_fixtures import CountingEngine, spanish_articles
-from bitexto import cli_jobs
+import bitexto.cli.worker as cli_jobs
 from bitexto.articles import analyse_article
 from bitexto.jobs import ARTICLE_JOB, JobState
 from bitexto.jobs.article_job import GROUP_SIZE, ArticleJobRunner, article_payload, article_worker
 from bitexto.settings import Settings
-from translate.cache import CachedEngine, TranslationCache
+from bitexto.cache import CachedEngine, TranslationCache
 
 pytest_plugins = ("job_fixtures",)
 pytest.register_assert_rewrite("job_fixtures")

@@ -17,7 +17,7 @@ from bitexto.jobs.article_job import ArticleJobRunner, article_payload
 from bitexto.jobs.worker import LeaseLost, Worker
 from bitexto.newsletter import quoted_speakers
 from bitexto.settings import Settings
-from translate.cache import CachedEngine, TranslationCache
+from bitexto.cache import CachedEngine, TranslationCache
 from translate.engines import create_engine
 from translate.errors import EngineFailure, InputError
 
@@ -41,7 +41,7 @@ def database(data_dir):
 @pytest.fixture
 def runner(database):
     settings = Settings.from_env(engine="apertium")
-    engine = CachedEngine(create_engine("apertium", settings), TranslationCache(database))
+    engine = CachedEngine(create_engine("apertium", settings.translate), TranslationCache(database))
     return ArticleJobRunner(engine=lambda: engine, database=database, settings=settings)
 
 

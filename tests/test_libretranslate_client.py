@@ -5,7 +5,7 @@ import urllib.error
 import pytest
 from libretranslatepy import LibreTranslateAPI
 
-from webapp.store import create_api_key
+from bitexto.store import create_api_key
 
 pytest_plugins = ("api_fixtures",)
 pytest.register_assert_rewrite("api_fixtures")

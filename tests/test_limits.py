@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from bitexto.cli import main
 from webapp.limits import scaled_limit
-from webapp.store import create_api_key
+from bitexto.store import create_api_key
 
 pytest_plugins = ("api_fixtures",)
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from bitexto.articles import analyse_article
-from bitexto.newsletter import (
+from bitexto.newsletter.snippet import (
     TEXT_WIDTH,
     key_quotes,
     render_newsletter,

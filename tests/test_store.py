@@ -7,11 +7,13 @@ import threading
 import pytest
 
 from bitexto.database import PostgresDatabase, SQLiteDatabase, open_database, redact
-from translate.cache import TranslationCache
+from bitexto.cache import TranslationCache
 from translate.document import EngineInfo
 from translate.engines.base import Translation
 from translate.errors import DatabaseUnavailable
-from webapp import service, store
+from bitexto import store
+from webapp import service
+from webapp.store import get_db
 
 pytest_plugins = ("api_fixtures", "postgres_fixtures")
 pytest.register_assert_rewrite("api_fixtures")
@@ -122,8 +124,8 @@ def test_api_keys_are_stored_hashed(location, make_app_on):
     key = store.create_api_key(location, "redacción")
     app = make_app_on(location)
     with app.app_context():
-        assert store.api_key_name(key) == "redacción"
-        assert store.api_key_name(key + "x") is None
+        assert store.api_key_name(get_db(), key) == "redacción"
+        assert store.api_key_name(get_db(), key + "x") is None
     with store.open_store(location).session() as session:
         [row] = session.query("SELECT key_hash FROM api_keys")
     assert key not in row["key_hash"]

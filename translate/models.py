@@ -20,7 +20,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from bitexto.settings import Settings
+from translate.options import TranslateOptions
 from translate import argos_env
 from translate.errors import ModelError
 
@@ -92,17 +92,17 @@ def verify_package_file(path: Path, expected_sha256: str | None = None) -> dict:
 
 
 def install_package(path: Path, expected_sha256: str | None = None,
-                    settings: Settings | None = None) -> dict:
+                    options: TranslateOptions | None = None) -> dict:
     """Verify and install a .argosmodel file; returns its metadata.
 
     An installed es→en package of the same version is replaced.
     """
-    settings = settings or Settings.from_env()
+    options = options or TranslateOptions()
     path = Path(path)
     metadata = verify_package_file(path, expected_sha256)
     _warn_if_broken(str(metadata.get("package_version", "")))
-    package_module = argos_env.argos_package_module(settings.data_dir)
-    paths = argos_env.ArgosPaths.under(settings.data_dir)
+    package_module = argos_env.argos_package_module(options.data_dir)
+    paths = argos_env.ArgosPaths.under(options.data_dir)
     with package_module.package_lock:
         installed_dir = _install_verified(path, paths)
         _remove_same_version(package_module, metadata, keep=installed_dir)
@@ -112,15 +112,15 @@ def install_package(path: Path, expected_sha256: str | None = None,
     return metadata
 
 
-def install_from_index(version: str = "1.0", settings: Settings | None = None) -> dict:
+def install_from_index(version: str = "1.0", options: TranslateOptions | None = None) -> dict:
     """Download es→en `version` from the Argos package index, verify it and install it.
 
     The index URL is ARGOS_PACKAGE_INDEX (+ "index.json") when set, else Argos' default.
     """
-    settings = settings or Settings.from_env()
+    options = options or TranslateOptions()
     _warn_if_broken(version)
-    package_module = argos_env.argos_package_module(settings.data_dir)
-    paths = argos_env.ArgosPaths.under(settings.data_dir)
+    package_module = argos_env.argos_package_module(options.data_dir)
+    paths = argos_env.ArgosPaths.under(options.data_dir)
     index_url = package_module.settings.remote_package_index
 
     # argostranslate logs download errors and carries on with whatever index.json was
@@ -169,14 +169,14 @@ def install_from_index(version: str = "1.0", settings: Settings | None = None) -
         with warnings.catch_warnings():
             # Already warned above about this version.
             warnings.simplefilter("ignore", BrokenPackageWarning)
-            return install_package(download_path, settings=settings)
+            return install_package(download_path, options=options)
     finally:
         download_path.unlink(missing_ok=True)
 
 
-def list_packages(settings: Settings | None = None) -> list[dict]:
+def list_packages(options: TranslateOptions | None = None) -> list[dict]:
     """Installed Argos packages (any language pair), for `bitexto models list`."""
-    settings = settings or Settings.from_env()
+    options = options or TranslateOptions()
     return [
         {
             "from_code": package.from_code,
@@ -184,18 +184,18 @@ def list_packages(settings: Settings | None = None) -> list[dict]:
             "version": str(package.package_version),
             "path": str(package.package_path),
         }
-        for package in installed_packages(settings)
+        for package in installed_packages(options)
     ]
 
 
-def installed_packages(settings: Settings | None = None) -> list:
+def installed_packages(options: TranslateOptions | None = None) -> list:
     """argostranslate Package objects installed under this data dir.
 
     argostranslate's own listing raises on any folder without metadata.json (e.g. one
     left by another tool); such folders are skipped with a log line instead.
     """
-    settings = settings or Settings.from_env()
-    package_module = argos_env.argos_package_module(settings.data_dir)
+    options = options or TranslateOptions()
+    package_module = argos_env.argos_package_module(options.data_dir)
     try:
         return package_module.get_installed_packages()
     except (FileNotFoundError, json.JSONDecodeError, NotADirectoryError):
@@ -203,10 +203,10 @@ def installed_packages(settings: Settings | None = None) -> list:
             return installed_packages_unlocked(package_module)
 
 
-def remove_package(version: str, settings: Settings | None = None) -> list[str]:
+def remove_package(version: str, options: TranslateOptions | None = None) -> list[str]:
     """Uninstall every installed es→en package of `version`; returns the removed paths."""
-    settings = settings or Settings.from_env()
-    package_module = argos_env.argos_package_module(settings.data_dir)
+    options = options or TranslateOptions()
+    package_module = argos_env.argos_package_module(options.data_dir)
     removed = []
     with package_module.package_lock:
         for package in installed_packages_unlocked(package_module):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from bitexto.settings import Settings
+from translate.options import TranslateOptions
 from translate.clean import normalize
 from translate.document import AlignedDocument
 from translate.engines import Engine, ProgressCallback, create_engine
@@ -14,10 +14,10 @@ from translate.quality import degenerate_flags
 from translate.blocks import build_blocks
 
 
-def segment_article(text: str, settings: Settings | None = None) -> AlignedDocument:
+def segment_article(text: str, options: TranslateOptions | None = None) -> AlignedDocument:
     """The untranslated document: blocks and sentences with offsets into normalised text."""
-    settings = settings or Settings.from_env()
-    check_article(text, settings.max_chars)
+    options = options or TranslateOptions()
+    check_article(text, options.max_chars)
     clean = normalize(text)
     return AlignedDocument(text=clean, blocks=build_blocks(clean))
 
@@ -57,7 +57,7 @@ def translate_documents(
 def translate_article(
     text: str,
     engine: Engine | str | None = None,
-    settings: Settings | None = None,
+    options: TranslateOptions | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> AlignedDocument:
     """Translate a pasted Spanish article into an aligned document.
@@ -65,8 +65,8 @@ def translate_article(
     `engine` is an Engine, or a name among auto/argos/apertium (default: the
     BITEXTO_ENGINE setting, itself `auto` by default).
     """
-    settings = settings or Settings.from_env()
+    options = options or TranslateOptions()
     if engine is None or isinstance(engine, str):
-        engine = create_engine(engine, settings)
-    document = segment_article(text, settings)
+        engine = create_engine(engine, options)
+    document = segment_article(text, options)
     return translate_document(document, engine, on_progress)

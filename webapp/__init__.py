@@ -15,14 +15,14 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def create_app(config: dict | None = None) -> Flask:
     """Application factory. Nothing heavy happens here: engines load lazily on first use
     (or in a warm-up thread once the server runs)."""
-    instance_path = Settings.from_env().data_dir / "instance"
+    settings = Settings.from_env()
     app = Flask(
         __name__,
-        instance_path=str(instance_path),
+        instance_path=str(settings.instance_dir),
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder="static",
     )
-    app.config.update(load_config(instance_path))
+    app.config.update(load_config(settings))
     if config:
         app.config.update(config)
 

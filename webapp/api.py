@@ -24,7 +24,10 @@ from summarize import ALGORITHMS
 from translate.clean import prepare_text
 from translate.errors import InputError
 from translate.inputs import decode_text
-from webapp import metrics, newsletter_service, service, store
+from bitexto import store
+from webapp import metrics, newsletter_service, service
+from webapp.store import check as check_store
+from webapp.store import get_db
 from webapp.limits import require_api_key
 from webapp.openapi import app_version, endpoint_docs, openapi_document
 from webapp.payload import Payload, read_payload
@@ -49,7 +52,7 @@ def create_article():
     article_id, _result = service.create_article(
         text, summary_length=summary_length, algorithm=algorithm, source_format=source_format
     )
-    response = jsonify(article_body(store.load_article(article_id)))
+    response = jsonify(article_body(store.fetch_article(get_db(), article_id)))
     response.status_code = 201
     response.headers["Location"] = f"/api/v1/articles/{article_id}"
     return response
@@ -69,7 +72,7 @@ def get_newsletter(article_id: str):
 
 
 def _stored_article(article_id: str) -> dict:
-    article = store.load_article(article_id)
+    article = store.fetch_article(get_db(), article_id)
     if article is None:
         raise NotFound(f"No article with id {_shorten(article_id)!r}.")
     return article
@@ -159,7 +162,7 @@ def _shorten(value: object, limit: int = MAX_OPTION_CHARS) -> object:
 
 @bp.get("/health")
 def health():
-    problem = store.check()
+    problem = check_store()
     database = {"ok": problem is None, "error": problem}
     engine = service.engine_label()
     healthy = database["ok"] and not engine.get("error")
@@ -190,4 +193,4 @@ def docs():
 
 
 def init_metrics(app: Flask) -> None:
-    metrics.init_app(app)
+    metrics.init_app(app, loaded_engine=lambda: service.engine_state(app)["engine"])

@@ -1,59 +1,32 @@
-"""Web app configuration: built-in defaults, then BITEXTO_* environment variables, then a test config."""
+"""The web app's Flask config, made from bitexto's one settings table (bitexto.settings),
+then a test config on top (create_app's argument)."""
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
-from bitexto.database import is_postgres_url, redact
+from bitexto.jobs import JobSettings
 from bitexto.settings import Settings
 
-WEB_SETTINGS = {
-    # name: (environment variable, default, type)
-    "MAX_CONTENT_LENGTH": ("BITEXTO_MAX_REQUEST_BYTES", 2 * 1024 * 1024, int),
-    "RATELIMIT_DEFAULT": ("BITEXTO_RATE_LIMIT", "120 per minute", str),
-    # Unset: ten times RATELIMIT_DEFAULT (webapp.limits).
-    "RATELIMIT_API_KEY": ("BITEXTO_RATE_LIMIT_API_KEY", None, str),
-    "RATELIMIT_STORAGE_URI": ("BITEXTO_RATELIMIT_STORAGE", "memory://", str),
-    "REQUIRE_API_KEYS": ("BITEXTO_REQUIRE_API_KEYS", False, bool),
-    "WARM_UP": ("BITEXTO_WARM_UP", True, bool),
-    "DEFAULT_SUMMARY_LENGTH": ("BITEXTO_SUMMARY_LENGTH", "3", str),
-    "BATCH_MAX_ARTICLES": ("BITEXTO_BATCH_MAX_ARTICLES", 1000, int),
-}
-TRUE_WORDS = {"1", "true", "yes", "on"}
 
-
-def _convert(raw: str, kind: type):
-    if kind is bool:
-        return raw.strip().lower() in TRUE_WORDS
-    return kind(raw)
-
-
-def load_config(instance_path: Path, environ=None) -> dict:
-    environ = os.environ if environ is None else environ
-    config: dict = {"BITEXTO": Settings.from_env(environ)}
-    for name, (variable, default, kind) in WEB_SETTINGS.items():
-        raw = environ.get(variable)
-        if raw not in (None, ""):
-            config[name] = _convert(raw, kind)
-        elif default is not None:
-            config[name] = default
-    config["DATABASE"] = database_location(instance_path, environ)
-    config["SECRET_KEY"] = environ.get("BITEXTO_SECRET_KEY") or _instance_secret(instance_path)
+def load_config(settings: Settings) -> dict:
+    config: dict = {
+        "BITEXTO": settings,
+        "JOBS": JobSettings.from_settings(settings),
+        "MAX_CONTENT_LENGTH": settings.max_request_bytes,
+        "RATELIMIT_DEFAULT": settings.rate_limit,
+        "RATELIMIT_STORAGE_URI": settings.ratelimit_storage,
+        "REQUIRE_API_KEYS": settings.require_api_keys,
+        "WARM_UP": settings.warm_up,
+        "DEFAULT_SUMMARY_LENGTH": settings.summary_length,
+        "BATCH_MAX_ARTICLES": settings.batch_max_articles,
+        "DATABASE": settings.database_location(),
+        "SECRET_KEY": settings.secret_key or _instance_secret(settings.instance_dir),
+    }
+    if settings.rate_limit_api_key:  # unset: ten times RATELIMIT_DEFAULT (webapp.limits)
+        config["RATELIMIT_API_KEY"] = settings.rate_limit_api_key
     return config
-
-
-def database_location(instance_path: Path, environ=None) -> str | Path:
-    """The article store: BITEXTO_DATABASE_URL (PostgreSQL), else the SQLite file
-    BITEXTO_DATABASE, else bitexto.sqlite3 in the instance folder."""
-    environ = os.environ if environ is None else environ
-    url = environ.get("BITEXTO_DATABASE_URL", "").strip()
-    if url:
-        if not is_postgres_url(url):
-            raise ValueError(f"BITEXTO_DATABASE_URL must be a postgresql:// URL, not {redact(url)!r}")
-        return url
-    return Path(environ.get("BITEXTO_DATABASE") or instance_path / "bitexto.sqlite3")
 
 
 def _instance_secret(instance_path: Path) -> str:

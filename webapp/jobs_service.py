@@ -24,7 +24,9 @@ from flask import Flask, current_app
 from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobSettings, open_configured_queue, sqlite_queue_file
 from bitexto.jobs.article_job import ArticleJobRunner, article_payload, article_worker
 from bitexto.jobs.batches import BatchEntry, new_batch_id
-from webapp import service, store
+from bitexto import store
+from webapp import service
+from webapp.store import get_db
 
 EXTENSION = "bitexto_jobs"
 IN_APP_POLL_SECONDS = 1.0
@@ -42,8 +44,8 @@ class JobRuntime:
 
 
 def job_settings(app: Flask) -> JobSettings:
-    """The app's job settings: config["JOBS"] when given (tests), else BITEXTO_* variables."""
-    return app.config.get("JOBS") or JobSettings.from_env()
+    """The app's job settings (config["JOBS"], from the settings table or a test config)."""
+    return app.config["JOBS"]
 
 
 def runtime(app: Flask | None = None) -> JobRuntime:
@@ -79,7 +81,7 @@ def submit_batch(articles: list[tuple[str, str, str]], *, summary_length: str | 
     jobs = state.queue.submit_many(ARTICLE_JOB, payloads)
     entries = [BatchEntry(name, job.id) for (name, _text, _format), job in zip(articles, jobs)]
     batch_id = new_batch_id()
-    store.save_batch(batch_id, {"summary_length": str(summary_length), "algorithm": algorithm}, entries)
+    store.save_batch(get_db(), batch_id, {"summary_length": str(summary_length), "algorithm": algorithm}, entries)
     start_workers()
     state.wake.set()
     return batch_id, entries
@@ -87,7 +89,7 @@ def submit_batch(articles: list[tuple[str, str, str]], *, summary_length: str | 
 
 def get_batch(batch_id: str) -> tuple[dict, list[Job | None]] | None:
     """A stored batch and its jobs (None for a job the queue has forgotten), or None."""
-    batch = store.load_batch(batch_id)
+    batch = store.load_batch(get_db(), batch_id)
     if batch is None:
         return None
     start_workers()

@@ -29,7 +29,8 @@ from flask_limiter.errors import RateLimitExceeded
 from limits import parse_many
 from werkzeug.exceptions import Forbidden, HTTPException, RequestEntityTooLarge
 
-from webapp import store
+from bitexto import store
+from webapp.store import get_db
 from webapp.errors import render_error
 from webapp.payload import read_payload
 
@@ -76,7 +77,7 @@ def caller(*, strict: bool = True) -> Caller:
             if strict:
                 raise
             return Caller(key=None, name=None)
-        g.api_caller = Caller(key=key, name=store.api_key_name(key) if key else None)
+        g.api_caller = Caller(key=key, name=store.api_key_name(get_db(), key) if key else None)
     return g.api_caller
 
 

@@ -2,12 +2,14 @@
 
 Each app has its own CollectorRegistry (not prometheus_client's global one), so several
 apps in one process — tests, or an app per worker thread pool — never share or clash.
-The translation cache counters are read from the app's CachedEngine when scraped.
+The translation cache counters are read from the app's CachedEngine when scraped (the
+caller says where to find it, so metrics need not know the service layer).
 """
 
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 from flask import Flask, current_app, g, request, request_finished, request_started
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -25,13 +27,11 @@ UNMATCHED = "<unmatched>"
 class EngineCacheCollector:
     """Translation cache hits and misses of the app's engine, 0 until it is loaded."""
 
-    def __init__(self, app: Flask):
-        self.app = app
+    def __init__(self, loaded_engine: Callable[[], object | None]):
+        self.loaded_engine = loaded_engine
 
     def collect(self):
-        from webapp.service import engine_state
-
-        engine = engine_state(self.app)["engine"]
+        engine = self.loaded_engine()
         hits = CounterMetricFamily(
             "bitexto_translation_cache_hits", "Sentences whose translation came from the cache."
         )
@@ -45,7 +45,7 @@ class EngineCacheCollector:
 
 
 class Metrics:
-    def __init__(self, app: Flask):
+    def __init__(self, loaded_engine: Callable[[], object | None]):
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "bitexto_http_requests", "HTTP requests by endpoint, method and status.",
@@ -59,14 +59,15 @@ class Metrics:
             "bitexto_sentences_translated", "Sentences translated (from the cache or the engine).",
             registry=self.registry,
         )
-        self.registry.register(EngineCacheCollector(app))
+        self.registry.register(EngineCacheCollector(loaded_engine))
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
 
 
-def init_app(app: Flask) -> Metrics:
-    metrics = Metrics(app)
+def init_app(app: Flask, loaded_engine: Callable[[], object | None]) -> Metrics:
+    """Count the app's requests; `loaded_engine()` is its caching engine, or None before it loads."""
+    metrics = Metrics(loaded_engine)
     app.extensions[EXTENSION] = metrics
 
     # Signals rather than before/after_request hooks: request_started fires before any

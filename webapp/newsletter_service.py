@@ -8,28 +8,15 @@ the article is created (`remember_speakers`), and read back from the translation
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Mapping
 
 from flask import Response, current_app, request, url_for
 
-from bitexto.newsletter import (
-    DEFAULT_QUOTES,
-    MAX_QUOTES,
-    check_options,
-    english_speakers,
-    quoted_speakers,
-    render_newsletter,
-    translate_speakers,
-)
-from translate.cache import TranslationCache, cache_key
-from translate.document import EngineInfo
-from translate.engines import Engine
-from translate.errors import BitextoError, InputError
-from webapp import store
-
-logger = logging.getLogger(__name__)
+from bitexto.cache import TranslationCache
+from bitexto.newsletter import DEFAULT_QUOTES, MAX_QUOTES, check_options, render_newsletter, stored_speaker_names
+from translate.errors import InputError
+from webapp.store import database_for
 
 MEDIA_TYPES = {"html": "text/html", "md": "text/markdown", "text": "text/plain"}
 
@@ -70,40 +57,16 @@ def quotes_option(value: str) -> int:
     return int(value)
 
 
-def remember_speakers(result: dict, engine: Engine) -> None:
-    """Translate a new article's quoted speakers through the app's cached engine.
-
-    Called when an article is created, so that reading it later (the page, the preview,
-    the API) finds the speakers' English in the translation cache and never needs the
-    engine. A failure here costs only the speakers' English, never the article.
-    """
-    try:
-        translate_speakers(result, engine)
-    except BitextoError as error:
-        logger.warning("quoted speakers not translated: %s", error.message)
-
-
 def speaker_names(result: dict) -> dict[str, str]:
-    """The quoted speakers' English, as the article's own engine translated them.
-
-    Read from the translation cache only: reading an article never translates. A speaker
-    not found there (an article stored before this existed) is shown as written; most
-    speakers are names, the same in both languages.
-    """
-    names = quoted_speakers(result)
-    engine = result.get("engine")
-    if not names or not engine:
-        return {}
-    info = EngineInfo(name=engine["name"], model=engine["model"], version=engine["version"])
-    found = _cache().lookup(info, names)
-    return english_speakers(names, [found.get(cache_key(name), "") for name in names])
+    """The stored article's quoted speakers' English, from the app's translation cache."""
+    return stored_speaker_names(result, _cache())
 
 
 def _cache() -> TranslationCache:
     # One per app: opening it creates the table, not worth doing per request.
     app = current_app._get_current_object()
     if "bitexto_newsletter_cache" not in app.extensions:
-        app.extensions["bitexto_newsletter_cache"] = TranslationCache(store.database_for(app))
+        app.extensions["bitexto_newsletter_cache"] = TranslationCache(database_for(app))
     return app.extensions["bitexto_newsletter_cache"]
 
 

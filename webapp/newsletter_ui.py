@@ -18,7 +18,8 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from translate.errors import InputError
-from webapp import store
+from bitexto import store
+from webapp.store import get_db
 from webapp.article_view import ArticleView, resummarize
 from webapp.newsletter_service import NewsletterOptions, article_url, read_options, render_stored, speaker_names
 
@@ -89,7 +90,7 @@ def newsletter_embed(view: ArticleView) -> Embed:
 
 
 def _load(article_id: str) -> dict:
-    article = store.load_article(article_id)
+    article = store.fetch_article(get_db(), article_id)
     if article is None:
         abort(404, _("There is no article at this address. It may have been mistyped."))
     return article

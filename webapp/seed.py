@@ -12,7 +12,9 @@ import threading
 
 from flask import current_app
 
-from webapp import PROJECT_ROOT, service, store
+from bitexto import store
+from webapp import PROJECT_ROOT, service
+from webapp.store import get_db
 
 SEED_FILE = "000_957073114899cdb1.txt"
 DEFAULT_ALGORITHM = "default"
@@ -39,12 +41,12 @@ def seed_article() -> dict:
                 seed_text(), summary_length=options["summary_length"], algorithm=DEFAULT_ALGORITHM,
             )
         remembered[key] = article_id
-    return store.load_article(article_id)
+    return store.fetch_article(get_db(), article_id)
 
 
 def _stored_seed_id(text: str, engine: dict, options: dict) -> str | None:
     """An article already stored from the same text, options and engine, if any."""
-    for row in store.articles_with_text(text):
+    for row in store.articles_with_text(get_db(), text):
         if json.loads(row["options"]) == options and json.loads(row["result"]).get("engine") == engine:
             return row["id"]
     return None

@@ -6,12 +6,11 @@ import threading
 
 from flask import Flask, current_app
 
-from bitexto.articles import analyse_article
-from translate.cache import CachedEngine, TranslationCache
-from translate.engines import create_engine
+from bitexto.articles import analyse_article, store_article
+from bitexto.cache import CachedEngine, load_cached_engine
 from translate.errors import BitextoError
-from webapp import metrics, store
-from webapp.newsletter_service import remember_speakers
+from webapp import metrics
+from webapp.store import database_for, get_db
 
 _lock = threading.Lock()
 
@@ -21,16 +20,12 @@ def engine_state(app: Flask) -> dict:
 
 
 def get_engine(app: Flask | None = None) -> CachedEngine:
-    """The app's engine behind the SQLite translation cache, loaded on first use."""
+    """The app's engine behind the translation cache, loaded on first use."""
     app = app or current_app._get_current_object()
     state = engine_state(app)
     with _lock:
         if state["engine"] is None:
-            settings = app.config["BITEXTO"]
-            engine = create_engine(settings.engine, settings)
-            if hasattr(engine, "load"):
-                engine.load()
-            state["engine"] = CachedEngine(engine, TranslationCache(store.database_for(app)))
+            state["engine"] = load_cached_engine(app.config["BITEXTO"], database_for(app))
             state["error"] = None
         return state["engine"]
 
@@ -65,8 +60,6 @@ def create_article(text: str, *, summary_length: str | int, algorithm: str, sour
     result = analyse_article(
         text, engine, summary_length=summary_length, algorithm=algorithm, settings=settings, with_speakers=True,
     ).to_dict()
-    remember_speakers(result, engine)  # a cache hit unless the speakers changed with the translation
     metrics.count_sentences(sum(len(block["sentences"]) for block in result["blocks"]))
     options = {"summary_length": str(summary_length), "algorithm": algorithm, "format": source_format}
-    article_id = store.save_article(text, options, result)
-    return article_id, result
+    return store_article(get_db(), text, options, result, engine), result

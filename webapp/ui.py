@@ -17,7 +17,9 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from translate.errors import BitextoError
-from webapp import export, jobs_ui, labels, seed, service, store
+from bitexto import store
+from webapp import export, jobs_ui, labels, seed, service
+from webapp.store import get_db
 from webapp.article_view import build_view
 from webapp.submission import Submission, read_form, read_upload
 
@@ -112,7 +114,7 @@ def form_error(status: int, message: str, submission: Submission):
 
 
 def _load(article_id: str) -> dict:
-    article = store.load_article(article_id)
+    article = store.fetch_article(get_db(), article_id)
     if article is None:
         abort(404, _("There is no article at this address. It may have been mistyped."))
     return article

@@ -38,23 +38,24 @@ lease times on its own clock (TIME), so machines' clocks need not agree.
 
 from __future__ import annotations
 
-import os
 import secrets
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Mapping, Protocol
 
 from bitexto.database import is_postgres_url
+from bitexto.settings import BY_NAME, Settings
 
-DEFAULT_LEASE_SECONDS = 30.0
-DEFAULT_MAX_ATTEMPTS = 3
+# The defaults live in the settings table (bitexto.settings), like every other.
+DEFAULT_LEASE_SECONDS = BY_NAME["job_lease_seconds"].default
+DEFAULT_MAX_ATTEMPTS = BY_NAME["job_max_attempts"].default
 # Finished jobs are forgotten after this long (their articles stay in the article store),
 # so a queue that runs for years does not grow without end.
-DEFAULT_RETENTION_SECONDS = 7 * 24 * 3600.0
+DEFAULT_RETENTION_SECONDS = BY_NAME["job_retention_days"].default * 24 * 3600
 # The web form's "long article" threshold: beyond either, the page does not wait.
-DEFAULT_LONG_SENTENCES = 150
-DEFAULT_LONG_CHARS = 20_000
+DEFAULT_LONG_SENTENCES = BY_NAME["job_sentences"].default
+DEFAULT_LONG_CHARS = BY_NAME["job_chars"].default
 
 ARTICLE_JOB = "article"
 
@@ -159,30 +160,19 @@ class JobSettings:
     long_chars: int = DEFAULT_LONG_CHARS  # BITEXTO_JOB_CHARS
 
     @classmethod
-    def from_env(cls, environ: dict | None = None) -> "JobSettings":
-        environ = os.environ if environ is None else environ
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "JobSettings":
+        return cls.from_settings(Settings.from_env(environ))
 
-        def number(name: str, kind: type, default):
-            raw = environ.get(name, "").strip()
-            if not raw:
-                return default
-            try:
-                value = kind(raw)
-            except ValueError:
-                raise ValueError(f"{name} must be a number, not {raw!r}") from None
-            if value < 0:
-                raise ValueError(f"{name} must not be negative, not {raw!r}")
-            return value
-
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "JobSettings":
         return cls(
-            queue_url=environ.get("BITEXTO_QUEUE", "").strip() or None,
-            workers=number("BITEXTO_WORKERS", int, None),
-            lease_seconds=number("BITEXTO_JOB_LEASE_SECONDS", float, DEFAULT_LEASE_SECONDS) or DEFAULT_LEASE_SECONDS,
-            max_attempts=number("BITEXTO_JOB_MAX_ATTEMPTS", int, DEFAULT_MAX_ATTEMPTS) or 1,
-            retention_seconds=number("BITEXTO_JOB_RETENTION_DAYS", float,
-                                     DEFAULT_RETENTION_SECONDS / 86400) * 86400,
-            long_sentences=number("BITEXTO_JOB_SENTENCES", int, DEFAULT_LONG_SENTENCES),
-            long_chars=number("BITEXTO_JOB_CHARS", int, DEFAULT_LONG_CHARS),
+            queue_url=(settings.queue or "").strip() or None,
+            workers=settings.workers,
+            lease_seconds=settings.job_lease_seconds or DEFAULT_LEASE_SECONDS,
+            max_attempts=settings.job_max_attempts or 1,
+            retention_seconds=settings.job_retention_days * 86400,
+            long_sentences=settings.job_sentences,
+            long_chars=settings.job_chars,
         )
 
     @property

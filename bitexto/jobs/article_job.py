@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from bitexto.articles import analyse_article
+from bitexto.articles import analyse_article, store_article
 from bitexto.batch import translate_many
 from bitexto.database import Database
 from bitexto.jobs import ARTICLE_JOB, DEFAULT_LONG_CHARS, Job, JobQueue
@@ -22,8 +22,7 @@ from summarize.length import resolve_length
 from summarize.summary import canonical_algorithm
 from translate.engines import Engine, ProgressCallback
 from translate.errors import EngineFailure, InputError
-from webapp.newsletter_service import remember_speakers
-from webapp.store import article_exists, insert_article, open_store
+from bitexto.store import article_exists, open_store
 
 
 # Longer articles run alone, with progress: the web app's "long article" threshold.
@@ -74,11 +73,7 @@ class ArticleJobRunner:
             algorithm=options["algorithm"], settings=self.settings, on_progress=on_progress,
             with_speakers=True,
         ).to_dict()
-        # As in webapp.service.create_article: the newsletter snippet reads the quoted
-        # speakers' English from the translation cache, never from the engine.
-        remember_speakers(result, engine)
-        insert_article(store, article_id, job.payload["text"], options, result)
-        return article_id
+        return store_article(store, job.payload["text"], options, result, engine, article_id)
 
     def groupable(self, job: Job) -> bool:
         """Short article jobs are analysed in groups; a long one alone, with progress."""
@@ -108,9 +103,8 @@ class ArticleJobRunner:
                 if not result.ok:
                     outcomes[job.id] = EngineFailure(result.error) if result.retryable else InputError(result.error)
                     continue
-                data = result.article.to_dict()
-                remember_speakers(data, engine)
-                insert_article(store, article_id_for(job), job.payload["text"], job.payload["options"], data)
+                store_article(store, job.payload["text"], job.payload["options"], result.article.to_dict(),
+                              engine, article_id_for(job))
                 on_progress(job, result.sentences, result.sentences)
                 outcomes[job.id] = article_id_for(job)
         return outcomes

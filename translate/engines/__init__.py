@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from bitexto.settings import Settings
+from translate.options import TranslateOptions
 from translate.engines.base import Engine, ProgressCallback
 from translate.errors import EngineUnavailable
 
@@ -19,38 +19,38 @@ NO_ENGINE_HELP = (
 __all__ = ["ENGINE_NAMES", "Engine", "ProgressCallback", "create_engine", "argos_installed"]
 
 
-def argos_installed(settings: Settings) -> bool:
+def argos_installed(options: TranslateOptions) -> bool:
     from translate.models import list_packages
 
-    return bool(list_packages(settings))
+    return bool(list_packages(options))
 
 
-def create_engine(name: str | None = None, settings: Settings | None = None) -> Engine:
+def create_engine(name: str | None = None, options: TranslateOptions | None = None) -> Engine:
     """The engine for `name`; `auto` is Argos when a package is installed, else Apertium.
 
     The chosen engine always states itself in `engine.info`: nothing falls back silently.
-    Engines are cached per (name, settings) because loading a model is the expensive part.
+    Engines are cached per (name, options) because loading a model is the expensive part.
     """
-    settings = settings or Settings.from_env()
-    name = name or settings.engine
+    options = options or TranslateOptions()
+    name = name or options.engine
     if name not in ENGINE_NAMES:
         raise EngineUnavailable(f"Unknown engine {name!r}: choose one of {', '.join(ENGINE_NAMES)}.")
     if name == "auto":
-        name = "argos" if argos_installed(settings) else "apertium"
+        name = "argos" if argos_installed(options) else "apertium"
         if name == "apertium":
             try:
-                return _cached_engine(name, settings)
+                return _cached_engine(name, options)
             except EngineUnavailable:
                 raise EngineUnavailable(NO_ENGINE_HELP) from None
-    return _cached_engine(name, settings)
+    return _cached_engine(name, options)
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_engine(name: str, settings: Settings) -> Engine:
+def _cached_engine(name: str, options: TranslateOptions) -> Engine:
     if name == "argos":
         from translate.engines.argos import ArgosEngine
 
-        return ArgosEngine(settings)
+        return ArgosEngine(options)
     from translate.engines.apertium import ApertiumEngine
 
-    return ApertiumEngine(settings.apertium_pair)
+    return ApertiumEngine(options.apertium_pair)

@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 from typing import Any, Sequence
 
-from bitexto.settings import Settings
+from translate.options import TranslateOptions
 from translate import quality
 from translate.document import EngineInfo
 from translate.engines.base import ProgressCallback, Translation
@@ -42,12 +42,12 @@ logger = logging.getLogger(__name__)
 class ArgosEngine:
     """Translates Spanish sentences with the installed Argos es→en package."""
 
-    def __init__(self, settings: Settings | None = None, *, retry_degenerate: bool = True):
+    def __init__(self, options: TranslateOptions | None = None, *, retry_degenerate: bool = True):
         """`retry_degenerate=False` skips the second pass (benchmarks on random-weight
         models, where nearly every output loops and would be retried)."""
-        self.settings = settings or Settings.from_env()
+        self.options = options or TranslateOptions()
         self.retry_degenerate = retry_degenerate
-        self.package, self.notes = choose_package(self.settings)
+        self.package, self.notes = choose_package(self.options)
         self.info = EngineInfo(name="argos", model=MODEL_LABEL,
                                version=str(self.package.package_version))
         # Indexes (into the last translate() call's input) that were re-translated, and
@@ -83,9 +83,9 @@ class ArgosEngine:
                 translator = ctranslate2.Translator(
                     str(self.package_path / "model"),
                     device="cpu",
-                    compute_type=self.settings.argos_compute_type,
-                    inter_threads=self.settings.argos_inter_threads,
-                    intra_threads=self.settings.argos_intra_threads,
+                    compute_type=self.options.argos_compute_type,
+                    inter_threads=self.options.argos_inter_threads,
+                    intra_threads=self.options.argos_intra_threads,
                 )
             except (RuntimeError, ValueError, OSError) as error:
                 raise EngineUnavailable(
@@ -108,7 +108,7 @@ class ArgosEngine:
         done = total - len(pending)
         if pending:
             self.load()
-        chunk_size = max(1, self.settings.argos_chunk_sentences)
+        chunk_size = max(1, self.options.argos_chunk_sentences)
         for start in range(0, len(pending), chunk_size):
             indexes = pending[start:start + chunk_size]
             outputs = self._run_model([texts[i] for i in indexes])
@@ -143,13 +143,13 @@ class ArgosEngine:
             return outputs
         prefix_token = getattr(self.package, "target_prefix", "") or ""
         options: dict[str, Any] = dict(
-            max_batch_size=self.settings.argos_max_batch_tokens,
+            max_batch_size=self.options.argos_max_batch_tokens,
             batch_type="tokens",
-            beam_size=self.settings.argos_beam_size,
+            beam_size=self.options.argos_beam_size,
             num_hypotheses=1,
             length_penalty=LENGTH_PENALTY,
             replace_unknowns=True,
-            max_decoding_length=self.settings.argos_max_decoding_length,
+            max_decoding_length=self.options.argos_max_decoding_length,
         )
         if prefix_token:
             options["target_prefix"] = [[prefix_token]] * len(nonempty)
@@ -208,22 +208,22 @@ def release_freed_memory() -> None:
         _malloc_trim(0)
 
 
-def choose_package(settings: Settings) -> tuple[Any, list[str]]:
+def choose_package(options: TranslateOptions) -> tuple[Any, list[str]]:
     """The installed es→en package to use, and notes for the user about the choice.
 
-    The version in settings.argos_version wins; otherwise the newest installed version
+    The version in options.argos_version wins; otherwise the newest installed version
     that is not known to be broken.
     """
     from translate.models import BROKEN_VERSIONS, installed_packages
 
-    candidates = [p for p in installed_packages(settings)
+    candidates = [p for p in installed_packages(options)
                   if (p.from_code, p.to_code) == ("es", "en")
                   and getattr(p, "type", "translate") == "translate"]
     if not candidates:
         raise EngineUnavailable(
-            f"No Argos es→en translation package is installed in {settings.data_dir}. "
+            f"No Argos es→en translation package is installed in {options.data_dir}. "
             + INSTALL_HELP)
-    wanted = str(settings.argos_version)
+    wanted = str(options.argos_version)
     notes = []
     exact = [p for p in candidates if str(p.package_version) == wanted]
     if exact:

@@ -20,6 +20,7 @@ from bitexto.newsletter import (
     render_newsletter,
     translate_speakers,
 )
+from bitexto.cli.common import ProgressBar, read_article
 from bitexto.settings import Settings
 from translate.engines import ENGINE_NAMES, create_engine
 
@@ -59,21 +60,21 @@ def newsletter(article, output_format, quotes, lang, layout, source_name, link, 
 
 def _analyse_file(path: str, engine_name: str | None, quotes: int) -> tuple[dict, dict[str, str]]:
     from bitexto.articles import analyse_article
-    from bitexto.cli import _ProgressBar, _read_article  # imported late: bitexto.cli imports this module
 
     settings = Settings.from_env()
-    engine = create_engine(engine_name, settings)
-    result = analyse_article(_read_article(path), engine, settings=settings, on_progress=_ProgressBar()).to_dict()
+    engine = create_engine(engine_name, settings.translate)
+    result = analyse_article(read_article(path), engine, settings=settings, on_progress=ProgressBar()).to_dict()
     return result, translate_speakers(result, engine, quotes=quotes)
 
 
 def _stored_article(article_id: str) -> tuple[dict, dict[str, str]] | None:
-    """The stored result and its speakers' English (from the web app's translation cache)."""
-    from webapp import create_app, store
-    from webapp.newsletter_service import speaker_names
+    """The stored result and its speakers' English (from the store's translation cache)."""
+    from bitexto.cache import TranslationCache
+    from bitexto.newsletter import stored_speaker_names
+    from bitexto.store import fetch_article, open_store
 
-    with create_app().app_context():
-        stored = store.load_article(article_id)
-        if stored is None:
-            return None
-        return stored["result"], speaker_names(stored["result"])
+    database = open_store(Settings.from_env().database_location())
+    stored = fetch_article(database, article_id)
+    if stored is None:
+        return None
+    return stored["result"], stored_speaker_names(stored["result"], TranslationCache(database))

@@ -19,13 +19,13 @@ from typing import Callable, Iterable
 
 from bitexto.articles import ArticleResult
 from bitexto.batch import BatchOutput, BatchResult, BatchStats, pending_items, write_result
-from bitexto.batch_inputs import BatchItem
+from bitexto.batch.inputs import BatchItem
 from bitexto.database import Database
 from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobState
 from bitexto.jobs.article_job import article_payload
 from translate.clean import prepare_text
 from translate.errors import InputError
-from webapp.store import fetch_article
+from bitexto.store import fetch_article
 
 SUBMIT_CHUNK = 200  # articles per submit_many: one transaction each
 IN_FLIGHT = 1000  # submitted but not yet written: bounds this process' memory and the queue's

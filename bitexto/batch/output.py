@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from bitexto.batch import BatchResult
-from bitexto.batch_inputs import BatchItem
-from bitexto.batch_render import FILE_SUFFIXES, FORMATS, render_html, render_markdown
+from bitexto.batch.inputs import BatchItem
+from bitexto.batch.render import FILE_SUFFIXES, FORMATS, render_html, render_markdown
 from translate.errors import InputError
 
 MANIFEST_NAME = "bitexto-manifest.jsonl"

@@ -58,7 +58,7 @@ DEFAULT_QUOTES = 2
 MAX_SOURCE_CHARS = 120
 WIDTH = 600
 TEXT_WIDTH = 72  # plain-text e-mail convention: lines stay readable in any client
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "newsletter"
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "newsletter"
 
 LABELS = {
     "en": {

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Sequence
 
 from bitexto.database import Database, open_database
+from bitexto.settings import Settings
+from translate.engines import create_engine
 from translate.engines.base import Engine, ProgressCallback, Translation
 
 SCHEMA = """
@@ -99,3 +101,11 @@ class CachedEngine:
         elif on_progress is not None:
             on_progress(len(keys), len(keys))
         return [known[k] if k else "" for k in keys]
+
+
+def load_cached_engine(settings: Settings, database: Database | str | Path) -> CachedEngine:
+    """The configured engine, its model loaded now, behind the store's translation cache."""
+    engine = create_engine(settings.engine, settings.translate)
+    if hasattr(engine, "load"):
+        engine.load()
+    return CachedEngine(engine, TranslationCache(database))

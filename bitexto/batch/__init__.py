@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, Protocol
 
 from bitexto.articles import DEFAULT_ALGORITHM, DEFAULT_SUMMARY_LENGTH, ArticleResult
-from bitexto.batch_inputs import BatchItem, clean_id, item_from_text, media_type_of
+from bitexto.batch.inputs import BatchItem, clean_id, item_from_text, media_type_of
 from bitexto.settings import Settings
 from summarize import Summary, extract_quotes, summarize
 from summarize.length import resolve_length
@@ -135,7 +135,7 @@ def translate_many(
     batch_items = (as_item(item, position) for position, item in enumerate(items, 1))
     if workers <= 1:
         if engine is None or isinstance(engine, str):
-            engine = create_engine(engine, settings)
+            engine = create_engine(engine, settings.translate)
         return _analyse_stream(batch_items, engine, options)
     if not (engine is None or isinstance(engine, str)):
         raise ValueError("with workers > 1, pass the engine by name: each worker process creates its own")
@@ -202,7 +202,7 @@ def _prepare(item: BatchItem, options: _Options) -> _Slot:
         return slot
     try:
         text = prepare_text(item.text, item.media_type) if item.media_type == "text/html" else item.text
-        slot.document = segment_article(text, options.settings)
+        slot.document = segment_article(text, options.settings.translate)
         slot.summary = summarize(slot.document, length=options.summary_length, algorithm=options.algorithm)
     except InputError as error:
         slot.fail(error.message, retryable=False)
@@ -265,7 +265,7 @@ _worker_engine: Engine | None = None
 def _init_worker(engine_name: str | None, settings: Settings) -> None:
     global _worker_engine
     try:
-        _worker_engine = create_engine(engine_name, settings)
+        _worker_engine = create_engine(engine_name, settings.translate)
     except Exception as error:  # raised again with the first unit, where the parent sees it
         _worker_engine = error  # type: ignore[assignment]
 
@@ -328,7 +328,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 def _warm_up(options: _Options) -> None:
     """Analyse a small article so that forked workers inherit the loaded models."""
     try:
-        document = segment_article(_WARM_UP_ARTICLE, options.settings)
+        document = segment_article(_WARM_UP_ARTICLE, options.settings.translate)
         summarize(document, length=options.summary_length, algorithm=options.algorithm)
         extract_quotes(document)
     except Exception:  # only an optimisation: each worker then loads what is missing itself

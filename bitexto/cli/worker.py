@@ -26,22 +26,9 @@ from bitexto.settings import Settings
 GROUP_SIZE = 16  # bitexto.jobs.article_job.GROUP_SIZE, spelled out to keep the CLI's start light
 
 
-def instance_dir() -> Path:
-    return Settings.from_env().data_dir / "instance"
-
-
-def default_database() -> str | Path:
-    """The article store the web app uses (BITEXTO_DATABASE_URL, BITEXTO_DATABASE, else
-    the SQLite file in its instance folder)."""
-    from webapp.config import database_location
-
-    return database_location(instance_dir())
-
-
 def shared_engine(settings: Settings, database: str | Path):
     """A getter for one engine shared by the worker threads, loaded on the first job."""
-    from translate.cache import CachedEngine, TranslationCache
-    from translate.engines import create_engine
+    from bitexto.cache import load_cached_engine
 
     lock = threading.Lock()
     loaded = []
@@ -49,10 +36,7 @@ def shared_engine(settings: Settings, database: str | Path):
     def get():
         with lock:
             if not loaded:
-                engine = create_engine(settings.engine, settings)
-                if hasattr(engine, "load"):
-                    engine.load()
-                loaded.append(CachedEngine(engine, TranslationCache(database)))
+                loaded.append(load_cached_engine(settings, database))
             return loaded[0]
 
     return get
@@ -76,9 +60,9 @@ def worker(queue_url, concurrency, database, group_size):
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     settings = Settings.from_env()
-    jobs = JobSettings.from_env()
-    database = database or default_database()
-    queue_file = sqlite_queue_file(database, instance_dir())
+    jobs = JobSettings.from_settings(settings)
+    database = database or settings.database_location()
+    queue_file = sqlite_queue_file(database, settings.instance_dir)
     queue = open_configured_queue(jobs, queue_file, url=queue_url)
     runner = ArticleJobRunner(engine=shared_engine(settings, database), database=database, settings=settings)
 

@@ -1,6 +1,6 @@
 """`bitexto batch`: many articles into one JSONL file or a folder of per-article files.
 
-The work is bitexto.batch.run_batch (here) or bitexto.batch_queue.run_batch_on_queue
+The work is bitexto.batch.run_batch (here) or bitexto.batch.queue.run_batch_on_queue
 (--queue: by the workers); this module only parses options, shows progress on stderr and
 prints the final report. The batch modules are imported when the command
 runs: they pull in the summariser, which would slow down every other command's start.
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from bitexto.batch_render import FORMATS
+from bitexto.batch.render import FORMATS
 from bitexto.settings import Settings
 from translate.engines import ENGINE_NAMES, create_engine
 
@@ -92,14 +92,13 @@ def progress_line(stats: BatchStats, total: int) -> str:
 
 def _queued_run(summary_length: str, algorithm: str):
     """run(items, output, **options) on the configured job queue and article store."""
-    from bitexto.batch_queue import run_batch_on_queue
-    from bitexto.cli_jobs import default_database, instance_dir
+    from bitexto.batch.queue import run_batch_on_queue
     from bitexto.jobs import JobSettings, open_configured_queue, sqlite_queue_file
-    from webapp.store import open_store
+    from bitexto.store import open_store
 
-    database = default_database()
-    jobs = JobSettings.from_env()
-    queue = open_configured_queue(jobs, sqlite_queue_file(database, instance_dir()))
+    settings = Settings.from_env()
+    database = settings.database_location()
+    queue = open_configured_queue(JobSettings.from_settings(settings), sqlite_queue_file(database, settings.instance_dir))
     store = open_store(database)
 
     def run(items, output, **options):
@@ -160,8 +159,8 @@ def batch(ctx, inputs, out, format_, summary_length, algorithm, engine, workers,
     status 1 when any article failed; the reasons are listed and kept in the output.
     """
     from bitexto.batch import check_summary_options, run_batch
-    from bitexto.batch_inputs import STDIN, InputSet
-    from bitexto.batch_output import open_output
+    from bitexto.batch.inputs import STDIN, InputSet
+    from bitexto.batch.output import open_output
 
     settings = Settings.from_env()
     check_summary_options(summary_length, algorithm)
@@ -180,7 +179,7 @@ def batch(ctx, inputs, out, format_, summary_length, algorithm, engine, workers,
         run = _queued_run(summary_length, algorithm)
     else:
         # One process: create the engine here, so a missing engine fails before any work.
-        translator = create_engine(engine, settings) if workers == 1 else engine
+        translator = create_engine(engine, settings.translate) if workers == 1 else engine
 
         def run(items, output, **options):
             return run_batch(items, output, engine=translator, workers=workers, group_sentences=group_sentences,

@@ -1,0 +1,75 @@
+"""`bitexto translate` and `bitexto summarize`: one article, side by side in the terminal or as JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import click
+
+from bitexto.cli.common import SEED_ARTICLE, ProgressBar, read_article
+from bitexto.settings import Settings
+from translate.engines import ENGINE_NAMES, create_engine
+
+
+@click.command()
+@click.argument("source", default=str(SEED_ARTICLE), metavar="FILE|-")
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default=None,
+              help="Translation engine (default: BITEXTO_ENGINE or auto).")
+@click.option("--json", "as_json", is_flag=True, help="Print the aligned document as JSON.")
+@click.option("--width", type=int, default=None, help="Terminal width for the side-by-side view.")
+def translate(source, engine, as_json, width):
+    """Translate an article (default: the embedded seed article)."""
+    from bitexto.cli.terminal import engine_banner, side_by_side
+    from translate.pipeline import translate_article
+
+    settings = Settings.from_env()
+    text = read_article(source)
+    translator = create_engine(engine, settings.translate)
+    document = translate_article(text, translator, settings.translate, on_progress=ProgressBar())
+    if as_json:
+        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(engine_banner(document))
+    click.echo()
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    for line in side_by_side(document, width):
+        click.echo(line)
+
+
+@click.command()
+@click.argument("source", default=str(SEED_ARTICLE), metavar="FILE|-")
+@click.option("--length", default="3", show_default=True,
+              help="Summary length: a number of sentences (5) or a share of the article (20%).")
+@click.option("--algorithm", default="default", show_default=True,
+              help="default (news-tuned), lead, lexrank, textrank, lsa, luhn, edmundson, sumbasic, kl, reduction.")
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default=None,
+              help="Translation engine (default: BITEXTO_ENGINE or auto).")
+@click.option("--no-translation", is_flag=True, help="Summarise the Spanish only (fast).")
+@click.option("--all-quotes", is_flag=True, help="Show every quote, not only the key ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print summary and quotes as JSON.")
+@click.option("--width", type=int, default=None, help="Terminal width.")
+def summarize(source, length, algorithm, engine, no_translation, all_quotes, as_json, width):
+    """Bilingual summary and key quotes of an article (default: the seed article)."""
+    from bitexto.articles import analyse_article
+    from bitexto.cli.terminal import engine_banner, summary_view
+
+    settings = Settings.from_env()
+    text = read_article(source)
+    translator = None if no_translation else create_engine(engine, settings.translate)
+    result = analyse_article(text, translator, translate=not no_translation, summary_length=length,
+                             algorithm=algorithm, settings=settings, on_progress=ProgressBar())
+    document, summary, quotes = result.document, result.summary, result.quotes
+    if as_json:
+        payload = {
+            "engine": document.engine.to_dict() if document.engine else None,
+            "summary": summary.to_dict()["sentences"],
+            "quotes": [quote.to_dict() for quote in quotes],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    click.echo(engine_banner(document))
+    click.echo()
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    for line in summary_view(summary, quotes, width, all_quotes):
+        click.echo(line)
