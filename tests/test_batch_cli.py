@@ -8,8 +8,10 @@ from click.testing import CliRunner
 
 from batch_fixtures import spanish_articles, write_articles
 from bitexto import articles as articles_module
-from bitexto import batch as batch_module
+from bitexto.batch import groups as batch_groups
+from bitexto.batch import many as batch_module
 import bitexto.cli.batch as cli_batch
+from bitexto.batch import BatchStats
 from bitexto.batch.output import MANIFEST_NAME
 from bitexto.cli import main
 
@@ -113,13 +115,13 @@ def test_a_rerun_skips_what_is_done_and_redoes_edited_and_failed_articles(tmp_pa
     before = {r["id"]: r for r in records(out)}
 
     calls = []
-    original = batch_module.translate_documents
+    original = batch_groups.translate_documents
 
     def counting(documents, engine, on_progress=None, **options):
         calls.append(len(documents))
         return original(documents, engine, on_progress, **options)
 
-    monkeypatch.setattr(batch_module, "translate_documents", counting)
+    monkeypatch.setattr(batch_groups, "translate_documents", counting)
     # Nothing changed: nothing is translated again.
     second = run(str(folder), "--out", str(out))
     assert calls == []
@@ -179,7 +181,7 @@ def test_on_a_terminal_progress_is_a_bar_with_rate_and_eta():
 
     stream = Terminal()
     progress = cli_batch.BatchProgress(4, stream=stream)
-    stats = batch_module.BatchStats(total=4)
+    stats = BatchStats(total=4)
     for _ in range(4):
         stats.done += 1
         progress(stats)
