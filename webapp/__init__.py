@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Flask
 
+from bitexto.resources import TEMPLATES
 from bitexto.settings import Settings
 from webapp.config import load_config
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -19,7 +17,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_path=str(settings.instance_dir),
-        template_folder=str(PROJECT_ROOT / "templates"),
+        template_folder=str(TEMPLATES),
         static_folder="static",
     )
     app.config.update(load_config(settings))

@@ -13,17 +13,17 @@ import threading
 from flask import current_app
 
 from bitexto import store
-from webapp import PROJECT_ROOT, service
+from bitexto.resources import SEED_ARTICLE
+from webapp import service
 from webapp.store import get_db
 
-SEED_FILE = "000_957073114899cdb1.txt"
 DEFAULT_ALGORITHM = "default"
 
 _lock = threading.Lock()
 
 
 def seed_text() -> str:
-    return (PROJECT_ROOT / "seeds" / SEED_FILE).read_text(encoding="utf-8")
+    return SEED_ARTICLE.read_text(encoding="utf-8")
 
 
 def seed_article() -> dict:

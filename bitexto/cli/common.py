@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
+from bitexto.resources import SEED_ARTICLE
 from translate.inputs import decode_text
 
-SEED_ARTICLE = Path(__file__).resolve().parent.parent.parent / "seeds" / "000_957073114899cdb1.txt"
+__all__ = ["SEED_ARTICLE", "ProgressBar", "read_article"]
+
 
 
 def read_article(source: str) -> str:

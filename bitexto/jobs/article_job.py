@@ -15,7 +15,7 @@ from typing import Callable
 from bitexto.articles import analyse_article, store_article
 from bitexto.batch import translate_many
 from bitexto.database import Database
-from bitexto.jobs import ARTICLE_JOB, DEFAULT_LONG_CHARS, Job, JobQueue
+from bitexto.jobs.model import ARTICLE_JOB, DEFAULT_LONG_CHARS, Job, JobQueue
 from bitexto.jobs.worker import Worker
 from bitexto.settings import Settings
 from summarize.length import resolve_length

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from bitexto.jobs import Job, JobState
+from bitexto.jobs.model import Job, JobState
 
 DEFAULT_MAX_BATCH_ARTICLES = 1000
 

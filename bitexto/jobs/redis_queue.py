@@ -20,7 +20,7 @@ import math
 
 import redis
 
-from bitexto.jobs import (
+from bitexto.jobs.model import (
     DEFAULT_LEASE_SECONDS,
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_RETENTION_SECONDS,

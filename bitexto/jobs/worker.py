@@ -28,7 +28,7 @@ import threading
 import time
 from typing import Callable
 
-from bitexto.jobs import UNEXPECTED_REASON, Job, JobQueue, JobState
+from bitexto.jobs.model import UNEXPECTED_REASON, Job, JobQueue, JobState
 from translate.engines import ProgressCallback
 from translate.errors import BitextoError
 

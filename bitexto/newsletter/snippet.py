@@ -39,10 +39,10 @@ import re
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 from urllib.parse import urlsplit
 
+from bitexto.resources import TEMPLATES as TEMPLATE_ROOT
 from bitexto.presentation import article_titles, engine_name, inert_markdown
 from translate.engines import Engine
 from translate.errors import InputError
@@ -58,7 +58,7 @@ DEFAULT_QUOTES = 2
 MAX_SOURCE_CHARS = 120
 WIDTH = 600
 TEXT_WIDTH = 72  # plain-text e-mail convention: lines stay readable in any client
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "newsletter"
+TEMPLATES = TEMPLATE_ROOT / "newsletter"
 
 LABELS = {
     "en": {

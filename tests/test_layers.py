@@ -1,0 +1,139 @@
+"""The shape of the code: imports go down the layers, no module imports itself in a circle,
+no module grows past 400 lines. Read from the source with `ast`, so it holds for every
+import, however late or lazy."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("translate", "summarize", "bitexto", "webapp")
+# What each layer may import of the others (its own package always).
+ALLOWED = {
+    "translate": set(),
+    "summarize": {"translate"},
+    "bitexto": {"translate", "summarize"},
+    "webapp": {"translate", "summarize", "bitexto"},
+}
+# The one door from the application up to the surface: `bitexto serve` starts the web app.
+SERVE_COMMAND = "bitexto/cli/serve.py"
+MAX_LINES = 400
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def source_files() -> list[Path]:
+    return sorted(path for package in PACKAGES for path in (ROOT / package).rglob("*.py"))
+
+
+def imported_modules(source: str, package: str, modules: set[str] | None = None) -> set[str]:
+    """Every module `source` (a module of `package`) imports at run time, as absolute
+    names, wherever the import statement is. Imports only for type checkers (under
+    `if TYPE_CHECKING:`) are left out; `from pkg import mod` of a submodule counts as
+    importing the submodule (and pkg's __init__ only if a name comes from it)."""
+    tree = ast.parse(source)
+    typing_only = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
+                   and isinstance(block.test, ast.Name) and block.test.id == "TYPE_CHECKING"
+                   for statement in block.body for node in ast.walk(statement)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[:len(base) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module
+            submodules = {f"{module}.{alias.name}" for alias in node.names}
+            if modules is not None:
+                submodules &= modules
+            found.update(submodules)
+            if modules is None or len(submodules) < len(node.names):
+                found.add(module)
+    return found
+
+
+def project_imports(path: Path, modules: set[str]) -> set[str]:
+    """The project's own modules that `path` imports."""
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    source = path.read_text(encoding="utf-8")
+    return {name for name in imported_modules(source, package, modules) if name in modules}
+
+
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    files = source_files()
+    modules = {module_name(path) for path in files}
+    return {module_name(path): project_imports(path, modules) - {module_name(path)} for path in files}
+
+
+def test_the_reader_finds_the_project(graph):
+    assert len(graph) > 80
+    assert "translate.language" in graph["summarize.quotes"] or any(
+        name.startswith("translate") for name in graph["summarize.quotes"])
+    assert "webapp" in graph["bitexto.cli.serve"]
+
+
+def test_imports_go_down_the_layers(graph):
+    wrong = []
+    for module, imports in graph.items():
+        layer = module.split(".")[0]
+        for name in imports:
+            target = name.split(".")[0]
+            if target == layer or target in ALLOWED[layer]:
+                continue
+            if module_name(ROOT / SERVE_COMMAND) == module and target == "webapp":
+                continue
+            wrong.append(f"{module} imports {name}")
+    assert wrong == []
+
+
+def test_no_import_circles(graph):
+    """No module reaches itself through imports."""
+
+    def edges(module: str) -> set[str]:
+        return graph[module]
+
+    circles = []
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+    stack: list[str] = []
+
+    def visit(module: str) -> None:
+        state[module] = 1
+        stack.append(module)
+        for name in sorted(edges(module)):
+            if state.get(name) == 1:
+                circles.append(" -> ".join(stack[stack.index(name):] + [name]))
+            elif name not in state:
+                visit(name)
+        stack.pop()
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+    assert circles == []
+
+
+def test_no_module_is_over_400_lines():
+    long = {str(path.relative_to(ROOT)): lines for path in source_files()
+            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
+
+
+def test_the_reader_sees_lazy_and_relative_imports():
+    source = ("from typing import TYPE_CHECKING\nfrom . import segment\nif TYPE_CHECKING:\n"
+              "    from webapp import store\n\ndef later():\n    from bitexto.settings import Settings\n")
+    found = imported_modules(source, "translate", {"translate.segment", "bitexto.settings", "webapp.store"})
+    assert {"bitexto.settings", "translate.segment"} <= found
+    assert "webapp.store" not in found and "webapp" not in found
