@@ -194,3 +194,16 @@ def settings_help(sections: tuple[str, ...] | None = None) -> str:
             default = "" if setting.default is None else f" (default: {setting.default})"
             lines.append(f"{setting.variable}: {setting.help}{default}")
     return "\n".join(lines)
+
+
+def settings_markdown() -> str:
+    """The README's configuration table (tests/test_settings_docs.py keeps them equal)."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for setting in SETTINGS:
+        default = "unset" if setting.default is None else f"`{setting.default}`"
+        rows.append(f"| `{setting.variable}` | {default} | {setting.help} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # python -m bitexto.settings: the table for the README
+    print(settings_markdown())

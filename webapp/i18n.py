@@ -96,9 +96,19 @@ def compile_catalogues(source: Path, target: Path) -> list[Path]:
     return written
 
 
+def shipped_compiled(source: Path) -> bool:
+    """True when every .po has its compiled .mo beside it, as an installed wheel carries
+    (the build compiles them; a checkout never has .mo files in its source tree)."""
+    catalogues = list(source.glob("*/LC_MESSAGES/*.po"))
+    return bool(catalogues) and all(po.with_suffix(".mo").exists() for po in catalogues)
+
+
 def init_app(app: Flask) -> None:
-    compiled = Path(app.instance_path) / "translations"
-    compile_catalogues(CATALOGUES, compiled)
+    if shipped_compiled(CATALOGUES):
+        compiled = CATALOGUES
+    else:  # a checkout: compiled into the instance folder, never into the source tree
+        compiled = Path(app.instance_path) / "translations"
+        compile_catalogues(CATALOGUES, compiled)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
     babel.init_app(app, locale_selector=select_locale)
