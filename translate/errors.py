@@ -27,6 +27,12 @@ class EngineUnavailable(BitextoError):
     status = 503
 
 
+class LanguageModelMissing(BitextoError):
+    """The Spanish language model (spaCy) is not installed; the message says how to install it."""
+
+    status = 503
+
+
 class EngineFailure(BitextoError):
     """An engine ran but broke its contract (crashed, lost alignment)."""
 

@@ -18,6 +18,8 @@ import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
+from translate.errors import LanguageModelMissing
+
 if TYPE_CHECKING:
     from translate.document import AlignedDocument
 
@@ -31,10 +33,6 @@ INSTALL_HELP = (
 PIPE_BATCH_SIZE = 64
 
 _load_lock = threading.Lock()
-
-
-class LanguageModelMissing(RuntimeError):
-    """The Spanish spaCy model is not installed."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +149,11 @@ def _model():
                 f"{MODEL_NAME} is version {nlp.meta.get('version')}, bitexto is tested with {MODEL_VERSION}. "
                 + INSTALL_HELP)
         return nlp
+
+
+def load_model() -> None:
+    """Load the model now (a server's warm-up), instead of with the first article."""
+    _model()
 
 
 def model_info() -> dict:

@@ -9,6 +9,7 @@ from flask import Flask, current_app
 from bitexto.articles import analyse_article, store_article
 from bitexto.cache import CachedEngine, load_cached_engine
 from translate.errors import BitextoError
+from translate.language import load_model as load_language_model
 from webapp import metrics
 from webapp.store import database_for, get_db
 
@@ -31,11 +32,13 @@ def get_engine(app: Flask | None = None) -> CachedEngine:
 
 
 def warm_up(app: Flask) -> threading.Thread:
-    """Load the engine in the background so the first reader does not wait for it."""
+    """Load the engine and the language model in the background, so that the first
+    reader does not wait for them."""
 
     def load():
         try:
             get_engine(app)
+            load_language_model()
         except BitextoError as error:
             engine_state(app)["error"] = error.message
 
