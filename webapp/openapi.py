@@ -85,20 +85,22 @@ def validated(model: type[RequestModel], fields: dict) -> RequestModel:
 
 
 def refusal_message(error: ValidationError) -> str:
-    """The first problem, in the validator's own words, placed: "articles[2]: …"."""
+    """The first problem, in the validator's own words, and where: "articles[2]: …"."""
     problem = error.errors(include_url=False)[0]
-    reason = str(problem["ctx"]["error"]) if problem["type"] == "value_error" else problem["msg"]
     location = list(problem["loc"])
-    # A message about one field names it itself; only where that field sits is added.
-    field = location.pop() if location and isinstance(location[-1], str) and problem["type"] == "value_error" else None
-    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
-    if not where:
-        return reason if field or problem["type"] == "value_error" else f"`{_dotted(problem['loc'])}`: {reason}"
-    return f"{where}: {reason}" if field else f"{where} {reason}"
+    if problem["type"] != "value_error":
+        # pydantic's own words ("Input should be a valid integer") name no field: say which.
+        return f"`{_path(location)}`: {problem['msg']}" if location else problem["msg"]
+    reason = str(problem["ctx"]["error"])
+    if location and isinstance(location[-1], str):
+        location.pop()  # our message names its field itself; only where that field sits is added
+        return f"{_path(location)}: {reason}" if location else reason
+    # A message about an item of a list: "articles[2] must be an object".
+    return f"{_path(location)} {reason}" if location else reason
 
 
-def _dotted(location: tuple) -> str:
-    return ".".join(str(part) for part in location)
+def _path(location: list) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
 
 
 def request_body() -> Any:
@@ -200,7 +202,8 @@ def _resolve(schema: dict, schemas: dict) -> dict:
 
 
 def _type_label(prop: dict, schemas: dict) -> str:
-    prop = _resolve(prop, schemas)
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[-1]  # a model: its name (BatchArticle)
     if "enum" in prop:
         return " | ".join(str(value) for value in prop["enum"])
     if "const" in prop:
