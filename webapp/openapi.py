@@ -109,13 +109,13 @@ def request_body() -> Any:
     return context.json if context.json is not None else context.form
 
 
-def responses(status: int, model: Any, description: str, *errors: int, **error_descriptions: str) -> Response:
-    """A route's answers: `model` with `status`, and the canonical Error for each error status
-    (described as in ERROR_STATUSES, or as given: not_found="No such job.")."""
-    named = {404: error_descriptions.get("not_found")}
+def responses(status: int, model: Any, description: str, *errors: int, not_found: str | None = None) -> Response:
+    """A route's answers: `model` with `status`, and the canonical Error for each error status,
+    described as in ERROR_STATUSES (a 404 as `not_found` says, when given)."""
+    described = {**ERROR_STATUSES, 404: not_found or ERROR_STATUSES[404]}
     return Response(
         **{f"HTTP_{status}": (model, description)},
-        **{f"HTTP_{code}": (Error, named.get(code) or ERROR_STATUSES[code]) for code in errors},
+        **{f"HTTP_{code}": (Error, described[code]) for code in errors},
     )
 
 
@@ -141,7 +141,8 @@ api_spec = SpecTree(
 
 def openapi_document() -> dict:
     """A fresh copy of the document (callers may not mutate a shared one), in an app
-    context: spectree reads the routes from the app (webapp.openapi_document makes one)."""
+    context: spectree reads the routes from the app (webapp.openapi_document makes one)
+    once, and keeps the document; every app has the same API routes."""
     document = copy.deepcopy(api_spec.spec)
     for operations in document["paths"].values():
         for operation in operations.values():

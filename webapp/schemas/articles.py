@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
@@ -37,6 +37,14 @@ def article_name_option(value: object) -> object:
     return str(value)
 
 
+def optional_article_name(value: object) -> object:
+    return None if value is None else article_name_option(value)
+
+
+def batch_format_option(value: object) -> str:
+    return format_option(value) or "text"
+
+
 def batch_text_option(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError("`text` must be a string holding the article.")
@@ -46,10 +54,11 @@ def batch_text_option(value: object) -> str:
 class BatchArticle(RequestModel):
     """One article of a batch."""
 
-    id: Annotated[str | None, BeforeValidator(lambda value: None if value is None else article_name_option(value)),
-                  Field(description="Your id for it, unique in the batch (default: its position, from 1).")] = None
+    # In the order they are checked: the first problem is the one reported.
     text: Annotated[str, BeforeValidator(batch_text_option), Field(description="The Spanish article.")]
-    format: Annotated[str, BeforeValidator(lambda value: format_option(value) or "text"),
+    id: Annotated[str | None, BeforeValidator(optional_article_name),
+                  Field(description="Your id for it, unique in the batch (default: its position, from 1).")] = None
+    format: Annotated[Literal["text", "html"], BeforeValidator(batch_format_option),
                       Field(description="Format of the text: text or html (converted to text first).")] = "text"
 
     @model_validator(mode="before")
@@ -82,9 +91,10 @@ class BatchRequest(RequestModel):
         return value
 
     @model_validator(mode="after")
-    def ids_are_unique(self) -> "BatchRequest":
+    def named_and_unique(self) -> "BatchRequest":
         seen: set[str] = set()
         for position, article in enumerate(self.articles):
+            # Unnamed articles are named by their position, from 1.
             article.id = article.id if article.id is not None else str(position + 1)
             if article.id in seen:
                 raise ValueError(f"articles[{position}]: the id {shorten(article.id)!r} appears twice in the batch.")
