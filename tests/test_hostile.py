@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bitexto.settings import Settings
 from webapp.errors import JSON_PREFIXES
-from webapp.openapi import openapi_document
+from webapp import openapi_document
 
 pytest_plugins = ("api_fixtures",)
 pytest.register_assert_rewrite("api_fixtures")

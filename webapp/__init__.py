@@ -43,3 +43,11 @@ def create_app(config: dict | None = None) -> Flask:
     limits.init_app(app)
     api.init_metrics(app)
     return app
+
+
+def openapi_document() -> dict:
+    """The API's OpenAPI document, from a new app: for callers outside any app context."""
+    from webapp import openapi
+
+    with create_app().app_context():
+        return openapi.openapi_document()

@@ -17,10 +17,10 @@ from pathlib import PurePosixPath
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, render_template
 from prometheus_client import CONTENT_TYPE_LATEST
+from spectree import Response as DescribedResponses
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import NotFound, UnsupportedMediaType
 
-from summarize import ALGORITHMS
 from translate.clean import prepare_text
 from translate.errors import InputError
 from translate.inputs import decode_text
@@ -29,28 +29,32 @@ from webapp import metrics, newsletter_service, service
 from webapp.store import check as check_store
 from webapp.store import get_db
 from webapp.limits import require_api_key
-from webapp.openapi import app_version, endpoint_docs, openapi_document
-from webapp.payload import Payload, read_payload
+from webapp.openapi import (
+    ARTICLES, KEYED, OPERATIONS, api_spec, app_version, endpoint_docs, openapi_document, request_body, responses,
+)
+from webapp.schemas import Article, ArticleRequest, ArticleUpload, Health, shorten
+from webapp.schemas.newsletter import NewsletterQuery
 from webapp.submission import HTML_SUFFIXES, TEXT_SUFFIXES
 
 bp = Blueprint("api", __name__)
-
-FORMATS = ("text", "html")
-LENGTH_HELP = "a number of sentences such as 3, or a percentage of the article such as 20%"
-# Longer option values are certainly wrong; cutting them short keeps error messages
-# readable and keeps huge digit strings away from int().
-MAX_OPTION_CHARS = 32
+ARTICLE_ID = {"article_id": "The id returned when the article was created."}
 
 
 @bp.post("/api/v1/articles")
 @require_api_key
+@api_spec.validate(json=ArticleRequest, form=ArticleUpload, tags=[ARTICLES], security=KEYED, resp=responses(
+    201, Article, "The analysed article (its API URL in Location).", 400, 403, 413, 415, 422, 429, 503))
 def create_article():
-    payload = read_payload()
-    text, source_format = article_text(payload)
-    summary_length = summary_length_option(payload.get("summary_length"))
-    algorithm = algorithm_option(payload.get("algorithm"))
+    """Translate, summarise and store an article
+
+    Segments the Spanish article into sentences, translates every sentence, picks a bilingual
+    extractive summary and aligns the key quotes; the result is stored and readable at `url`.
+    """
+    article: ArticleRequest = request_body()
+    text, source_format = article_text(article)
     article_id, _result = service.create_article(
-        text, summary_length=summary_length, algorithm=algorithm, source_format=source_format
+        text, summary_length=summary_length_or_default(article.summary_length), algorithm=article.algorithm,
+        source_format=source_format,
     )
     response = jsonify(article_body(store.fetch_article(get_db(), article_id)))
     response.status_code = 201
@@ -60,21 +64,32 @@ def create_article():
 
 @bp.get("/api/v1/articles/<article_id>")
 @require_api_key
+@api_spec.validate(tags=[ARTICLES], security=KEYED, path_parameter_descriptions=ARTICLE_ID,
+                   resp=responses(200, Article, "The article as it was created.", 403, 404))
 def get_article(article_id: str):
+    """A stored article"""
     return jsonify(article_body(_stored_article(article_id)))
 
 
 @bp.get("/api/v1/articles/<article_id>/newsletter")
 @require_api_key
+@api_spec.validate(query=NewsletterQuery, tags=[ARTICLES], security=KEYED, path_parameter_descriptions=ARTICLE_ID,
+                   resp=responses(200, None, "The snippet (text/html, text/markdown or text/plain).", 403, 404, 422))
 def get_newsletter(article_id: str):
-    """The article as a newsletter snippet: ?format=html|md|text&quotes=&lang=&layout=&source=."""
+    """A stored article as a newsletter snippet
+
+    The headline, the bilingual summary (English first), the top key quotes with their speakers in
+    both languages and a credit line naming the source and the engine. `html` is e-mail HTML:
+    tables, inline styles only, no script, no images, 600 px wide, its only link the article's
+    page; `text` is its plain-text alternative; `md` is Markdown.
+    """
     return newsletter_service.api_response(_stored_article(article_id))
 
 
 def _stored_article(article_id: str) -> dict:
     article = store.fetch_article(get_db(), article_id)
     if article is None:
-        raise NotFound(f"No article with id {_shorten(article_id)!r}.")
+        raise NotFound(f"No article with id {shorten(article_id)!r}.")
     return article
 
 
@@ -89,13 +104,10 @@ def article_body(article: dict) -> dict:
     }
 
 
-def article_text(payload: Payload) -> tuple[str, str]:
+def article_text(article: ArticleRequest) -> tuple[str, str]:
     """The article's text (HTML already turned into text) and its source format."""
-    text = payload.get("text")
-    if text is not None and not isinstance(text, str):
-        raise InputError("`text` must be a string holding the article.")
-    source_format = format_option(payload.get("format"))
-    upload = payload.file("file")
+    text, source_format = article.text, article.format
+    upload = getattr(article, "file", None)  # only a form (ArticleUpload) carries one
     if upload is not None:
         if text and text.strip():
             raise InputError("Send the article either in `text` or as a `file` upload, not both.")
@@ -115,53 +127,28 @@ def uploaded_text(upload: FileStorage) -> tuple[str, str]:
     # The same file types as the paste form; a name without extension is taken as text.
     if extension not in TEXT_SUFFIXES | HTML_SUFFIXES | {""}:
         raise UnsupportedMediaType(
-            f"Unsupported file type {_shorten(extension)!r}: upload the article as a .txt or .html file."
+            f"Unsupported file type {shorten(extension)!r}: upload the article as a .txt or .html file."
         )
     text, _encoding = decode_text(upload.read())
     is_html = extension in HTML_SUFFIXES or upload.mimetype == "text/html"
     return text, "html" if is_html else "text"
 
 
-def format_option(value: object) -> str | None:
-    """The requested format (text or html), or None when not given: an upload's type then decides."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str) and value.strip().lower() in FORMATS:
-        return value.strip().lower()
-    raise InputError(f"Unknown format {_shorten(value)!r}: use one of {', '.join(FORMATS)}.")
-
-
-def summary_length_option(value: object) -> int | str:
-    if value is None or value == "":
-        return current_app.config["DEFAULT_SUMMARY_LENGTH"]
-    if isinstance(value, bool) or not isinstance(value, (int, str)) or (
-        isinstance(value, str) and len(value) > MAX_OPTION_CHARS
-    ):
-        raise InputError(f"Summary length must be {LENGTH_HELP}; got {_shorten(value)!r}.")
-    return value  # summarize.length checks the value itself, before any translation
-
-
-def algorithm_option(value: object) -> str:
-    if value is None or value == "":
-        return "default"
-    if not isinstance(value, str) or len(value) > MAX_OPTION_CHARS:
-        raise InputError(f"Unknown summary algorithm {_shorten(value)!r}. Choose one of: {', '.join(ALGORITHMS)}.")
-    return value
-
-
-def _shorten(value: object, limit: int = MAX_OPTION_CHARS) -> object:
-    if isinstance(value, str) and len(value) > limit:
-        return value[:limit] + "…"
-    if not isinstance(value, (str, int, float, bool)) and value is not None:
-        return type(value).__name__
-    return value
+def summary_length_or_default(value: int | str | None) -> int | str:
+    return current_app.config["DEFAULT_SUMMARY_LENGTH"] if value is None else value
 
 
 # --- Operations ----------------------------------------------------------------------
 
 
 @bp.get("/health")
+@api_spec.validate(tags=[OPERATIONS], resp=DescribedResponses(
+    HTTP_200=(Health, "Healthy."), HTTP_503=(Health, "Database or engine unusable.")))
 def health():
+    """Liveness and readiness
+
+    200 when the database answers and the engine is loaded or loadable; 503 otherwise.
+    """
     problem = check_store()
     database = {"ok": problem is None, "error": problem}
     engine = service.engine_label()
@@ -176,17 +163,27 @@ def health():
 
 
 @bp.get("/metrics")
+@api_spec.validate(tags=[OPERATIONS], resp=responses(200, None, "Prometheus text exposition format."))
 def prometheus_metrics():
+    """Prometheus metrics
+
+    Requests by endpoint and status, latency histogram, sentences translated, translation
+    cache hits and misses.
+    """
     return Response(metrics.get_metrics().render(), content_type=CONTENT_TYPE_LATEST)
 
 
 @bp.get("/openapi.json")
+@api_spec.validate(tags=[OPERATIONS], resp=responses(200, None, "OpenAPI 3 document."))
 def openapi_json():
+    """This OpenAPI document"""
     return jsonify(openapi_document())
 
 
 @bp.get("/docs")
+@api_spec.validate(tags=[OPERATIONS], resp=responses(200, None, "HTML page."))
 def docs():
+    """This API's documentation as a web page"""
     document = openapi_document()
     return render_template("docs.html", info=document["info"], endpoints=endpoint_docs(document),
                            schemas=document["components"]["schemas"])

@@ -13,20 +13,19 @@ fails that article's job alone, with its reason, and the rest of the batch goes 
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 from werkzeug.exceptions import NotFound
 
 from bitexto.jobs import Job
 from bitexto.jobs.batches import batch_state, state_counts
 from translate.clean import prepare_text
-from translate.errors import InputError, InputTooLarge
 from webapp import api, jobs_api, jobs_service
 from webapp.limits import require_api_key
-from webapp.payload import read_payload
+from webapp.openapi import JOBS, KEYED, api_spec, request_body, responses
+from webapp.schemas import Batch, BatchCreated, BatchRequest, shorten
 
 bp = Blueprint("batches", __name__)
 NESTED_NAME = f"{api.bp.name}.{bp.name}"
-MAX_NAME_CHARS = 200
 FORGOTTEN_JOB = "The job queue no longer knows this article's job."
 
 
@@ -39,13 +38,21 @@ def nest_in(parent: Blueprint) -> None:
 
 @bp.post("/api/v1/batches")
 @require_api_key
+@api_spec.validate(json=BatchRequest, tags=[JOBS], security=KEYED, resp=responses(
+    202, BatchCreated, "Queued (the batch's URL in Location).", 400, 403, 413, 415, 422, 429))
 def create_batch():
-    payload = read_payload()
-    articles = batch_articles(payload.get("articles"), current_app.config["BATCH_MAX_ARTICLES"])
+    """Analyse many articles in the background
+
+    One job per article, processed by the running workers (on any number of machines with the
+    Redis queue). The request is checked as a whole; an article that only its analysis can
+    refuse (empty, not Spanish, too long) fails alone, with its reason, and the rest go on. A
+    large batch may need a larger BITEXTO_MAX_REQUEST_BYTES.
+    """
+    batch: BatchRequest = request_body()
     batch_id, entries = jobs_service.submit_batch(
-        articles,
-        summary_length=api.summary_length_option(payload.get("summary_length")),
-        algorithm=api.algorithm_option(payload.get("algorithm")),
+        batch_articles(batch),
+        summary_length=api.summary_length_or_default(batch.summary_length),
+        algorithm=batch.algorithm,
     )
     url = batch_url(batch_id)
     return jobs_api.accepted({
@@ -57,10 +64,14 @@ def create_batch():
 
 @bp.get("/api/v1/batches/<batch_id>")
 @require_api_key
+@api_spec.validate(tags=[JOBS], security=KEYED,
+                   path_parameter_descriptions={"batch_id": "The id returned when the batch was created."},
+                   resp=responses(200, Batch, "The batch.", 403, 404, not_found="No such batch."))
 def get_batch(batch_id: str):
+    """A batch's state, and each article's"""
     found = jobs_service.get_batch(batch_id)
     if found is None:
-        raise NotFound(f"No batch with id {api._shorten(batch_id)!r}.")
+        raise NotFound(f"No batch with id {shorten(batch_id)!r}.")
     batch, jobs = found
     counts = state_counts(jobs)
     return jsonify({
@@ -87,38 +98,7 @@ def article_entry(name: str, job_id: str, job: Job | None) -> dict:
             **{key: body[key] for key in ("state", "progress", "article_id", "article_url", "error")}}
 
 
-def batch_articles(value: object, limit: int) -> list[tuple[str, str, str]]:
-    """(name, text, source format) for each article of the request, or InputError."""
-    if not isinstance(value, list) or not value:
-        raise InputError('`articles` must be a non-empty JSON list of {"id", "text"} objects.')
-    if len(value) > limit:
-        raise InputTooLarge(f"A batch holds at most {limit:,} articles; this one has {len(value):,}. "
-                            "Split it into several batches.")
-    articles: list[tuple[str, str, str]] = []
-    seen: set[str] = set()
-    for position, item in enumerate(value):
-        where = f"articles[{position}]"
-        if not isinstance(item, dict):
-            raise InputError(f'{where} must be an object: {{"id": …, "text": …}}.')
-        text = item.get("text")
-        if not isinstance(text, str):
-            raise InputError(f"{where}: `text` must be a string holding the article.")
-        name = _article_name(item.get("id"), position, where)
-        if name in seen:
-            raise InputError(f"{where}: the id {api._shorten(name)!r} appears twice in the batch.")
-        seen.add(name)
-        source_format = api.format_option(item.get("format")) or "text"
-        if source_format == "html":
-            text = prepare_text(text, "text/html")
-        articles.append((name, text, source_format))
-    return articles
-
-
-def _article_name(value: object, position: int, where: str) -> str:
-    if value is None:
-        return str(position + 1)
-    if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip() \
-            or len(str(value)) > MAX_NAME_CHARS:
-        raise InputError(f"{where}: `id` must be a non-empty string or number of at most "
-                         f"{MAX_NAME_CHARS} characters.")
-    return str(value)
+def batch_articles(batch: BatchRequest) -> list[tuple[str, str, str]]:
+    """(name, text, source format) for each article of the request, HTML turned into text."""
+    return [(article.id, prepare_text(article.text, "text/html") if article.format == "html" else article.text,
+             article.format) for article in batch.articles]

@@ -18,7 +18,8 @@ from werkzeug.exceptions import NotFound
 from bitexto.jobs import Job
 from webapp import api, jobs_service
 from webapp.limits import require_api_key
-from webapp.payload import read_payload
+from webapp.openapi import JOBS, KEYED, api_spec, request_body, responses
+from webapp.schemas import ArticleRequest, ArticleUpload, Job, JobCreated, shorten
 
 bp = Blueprint("jobs", __name__)
 NESTED_NAME = f"{api.bp.name}.{bp.name}"  # its name in app.blueprints once nested
@@ -34,13 +35,22 @@ def nest_in(parent: Blueprint) -> None:
 
 @bp.post("/api/v1/jobs")
 @require_api_key
+@api_spec.validate(json=ArticleRequest, form=ArticleUpload, tags=[JOBS], security=KEYED, resp=responses(
+    202, JobCreated, "Queued (the job's URL in Location).", 400, 403, 413, 415, 422, 429))
 def create_job():
-    payload = read_payload()
-    text, source_format = api.article_text(payload)
+    """Analyse an article in the background
+
+    Takes the same body as POST /api/v1/articles and answers at once; follow the job at `url`
+    until it is done (then its article is stored under `article_id`) or failed (with the reason
+    in `error`). Summary options are checked now; what only the analysis can tell (not Spanish,
+    too long) fails the job.
+    """
+    article: ArticleRequest = request_body()
+    text, source_format = api.article_text(article)
     job = jobs_service.submit_article(
         text,
-        summary_length=api.summary_length_option(payload.get("summary_length")),
-        algorithm=api.algorithm_option(payload.get("algorithm")),
+        summary_length=api.summary_length_or_default(article.summary_length),
+        algorithm=article.algorithm,
         source_format=source_format,
     )
     url = job_url(job.id)
@@ -57,10 +67,14 @@ def accepted(body: dict, url: str):
 
 @bp.get("/api/v1/jobs/<job_id>")
 @require_api_key
+@api_spec.validate(tags=[JOBS], security=KEYED,
+                   path_parameter_descriptions={"job_id": "The id returned when the job was created."},
+                   resp=responses(200, Job, "The job.", 403, 404, not_found="No such job."))
 def get_job(job_id: str):
+    """A job's state and progress"""
     job = jobs_service.get_job(job_id)
     if job is None:
-        raise NotFound(f"No job with id {api._shorten(job_id)!r}.")
+        raise NotFound(f"No job with id {shorten(job_id)!r}.")
     return jsonify(job_body(job))
 
 

@@ -29,18 +29,16 @@ from translate.inputs import detect_language, rank_languages
 from translate.pipeline import translate_document
 from webapp import metrics, service
 from webapp.limits import exempt, require_api_key
-from webapp.payload import read_payload
+from webapp.openapi import KEYED, LIBRETRANSLATE, api_spec, request_body, responses
+from webapp.schemas import DetectRequest, Detection, Language, TranslateRequest, Translation
+from webapp.schemas.libretranslate import AUTO, SOURCE, TARGET
 
 bp = Blueprint("libretranslate", __name__)
 
-SOURCE, TARGET, AUTO = "es", "en", "auto"
 LANGUAGES = [
     {"code": SOURCE, "name": "Spanish", "targets": [TARGET]},
     {"code": TARGET, "name": "English", "targets": []},
 ]
-FORMATS = ("text", "html")
-# LibreTranslate's batch limit is a server option; this one bounds the work of a list q.
-BATCH_LIMIT = 1000
 MAX_DETECTIONS = 3
 MIN_DETECTION_CONFIDENCE = 1.0  # percent
 
@@ -62,39 +60,43 @@ def allow_cross_origin(response):
 
 @bp.route("/languages", methods=["GET", "POST"])
 @exempt
+@api_spec.validate(tags=[LIBRETRANSLATE], resp=responses(200, list[Language], "Languages and their targets."))
 def languages():
+    """Supported languages (LibreTranslate-compatible)"""
     return jsonify(LANGUAGES)
 
 
 @bp.post("/translate")
 @require_api_key
+@api_spec.validate(json=TranslateRequest, form=TranslateRequest, validation_error_status=400, tags=[LIBRETRANSLATE],
+                   security=KEYED, resp=responses(200, Translation, "The translation: a string, or a list for a list "
+                                                  "of texts.", 400, 403, 413, 415, 429, 503))
 def translate():
-    payload = read_payload(query_fallback=True)
-    texts, batch = _texts(payload.get("q"))
-    source = _language(payload.get("source"), "source")
-    target = _language(payload.get("target"), "target")
-    if source not in (SOURCE, AUTO):
-        raise BadRequest(f"{_shown(source)} is not supported as a source language: bitexto translates Spanish (es)")
-    if target != TARGET:
-        raise BadRequest(f"{_shown(target)} is not supported as a target language: bitexto translates into English (en)")
-    text_format = payload.get("format") or "text"
-    if text_format not in FORMATS:
-        raise BadRequest(f"{_shown(text_format)} format is not supported")
+    """Translate text (LibreTranslate-compatible)
+
+    Spanish → English. Each text is split into sentences, translated, and joined back with its
+    original spacing and line breaks. With source `auto` the response also has `detectedLanguage`.
+    """
+    wanted: TranslateRequest = request_body()
+    texts, batch = _texts(wanted.q)
     _check_size(texts)
 
     body: dict = {}
-    if source == AUTO:
+    if wanted.source == AUTO:
         detections = [_detected_source(text) for text in texts]
         body["detectedLanguage"] = detections if batch else detections[0]
-    translations = translate_texts(texts, "text/html" if text_format == "html" else "text/plain")
+    translations = translate_texts(texts, "text/html" if wanted.format == "html" else "text/plain")
     return jsonify({"translatedText": translations if batch else translations[0], **body})
 
 
 @bp.post("/detect")
 @require_api_key
+@api_spec.validate(json=DetectRequest, form=DetectRequest, validation_error_status=400, tags=[LIBRETRANSLATE],
+                   security=KEYED, resp=responses(200, list[Detection], "Candidate languages, most likely first.",
+                                                  400, 403, 413, 415, 429))
 def detect():
-    payload = read_payload(query_fallback=True)
-    texts, _batch = _texts(payload.get("q"))
+    """Detect the language of a text (LibreTranslate-compatible)"""
+    texts, _batch = _texts(request_body().q)
     _check_size(texts)
     return jsonify(detect_languages("\n".join(texts)))
 
@@ -158,25 +160,9 @@ def _detected_source(text: str) -> dict:
     return {"confidence": round(probabilities.get(SOURCE, 0.0) * 100, 2), "language": SOURCE}
 
 
-def _texts(q: object) -> tuple[list[str], bool]:
+def _texts(q: str | list[str]) -> tuple[list[str], bool]:
     """`q` as a list of texts, and whether it was a list (a batch)."""
-    if q is None or q == "" or q == []:
-        raise BadRequest("Invalid request: missing q parameter")
-    if isinstance(q, str):
-        return [q], False
-    if isinstance(q, list) and all(isinstance(item, str) for item in q):
-        if len(q) > BATCH_LIMIT:
-            raise BadRequest(f"Invalid request: request ({len(q)}) exceeds text limit ({BATCH_LIMIT})")
-        return q, True
-    raise BadRequest("Invalid request: q must be a string or a list of strings")
-
-
-def _language(value: object, name: str) -> str:
-    if value is None or value == "":
-        raise BadRequest(f"Invalid request: missing {name} parameter")
-    if not isinstance(value, str):
-        raise BadRequest(f"Invalid request: {name} must be a language code such as es")
-    return value.strip().lower()
+    return ([q], False) if isinstance(q, str) else (q, True)
 
 
 def _check_size(texts: list[str]) -> None:
@@ -186,8 +172,3 @@ def _check_size(texts: list[str]) -> None:
         raise RequestEntityTooLarge(
             f"Invalid request: request ({size:,} characters) exceeds text limit ({limit:,})"
         )
-
-
-def _shown(value: object) -> str:
-    text = str(value)
-    return text if len(text) <= 32 else text[:32] + "…"

@@ -1,531 +1,49 @@
-"""The OpenAPI 3 description of bitexto's HTTP API, written by hand.
+"""The API's request validation and its OpenAPI 3 document, both from webapp.schemas.
 
-Served as /openapi.json and rendered as the /docs page. The test suite checks that
-every API route of the app is described here (and nothing else), and fires generated
-requests at every path described.
+spectree generates the document from the routes' `@api_spec.validate(...)` declarations
+(request models, response models, tags, security; summaries from the views' docstrings)
+and runs each declared body model before the view. It reads the body our way (a
+subclass of its Flask plugin, `PayloadValidation`): through webapp.payload, so JSON and
+both form encodings carry the same fields, LibreTranslate bodies fall back on the query
+string, a malformed body keeps its own 400/413/415, and a refused value is raised as
+the model's `refusal` (422 or 400), which webapp.errors renders as {"error", "status"}.
 """
 
 from __future__ import annotations
 
 import copy
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-from bitexto import newsletter
-from summarize import ALGORITHMS
+from flask import current_app, request
+from pydantic import ValidationError
+from spectree import Response, SpecTree, Tag
+from spectree.plugins.base import Context
+from spectree.plugins.flask_plugin import FlaskPlugin
+
+from webapp.payload import FORM_TYPES, read_payload
+from webapp.schemas import Error, RequestModel
 
 ERROR_STATUSES = {
-    "400": "Malformed request: invalid JSON, a JSON body that is not an object, or (LibreTranslate endpoints) a missing or unsupported parameter.",
-    "403": "Missing API key (when the server requires one) or invalid API key.",
-    "404": "No such article.",
-    "413": "The request body or the article is too long.",
-    "415": "Unsupported Content-Type (or uploaded file type).",
-    "422": "The article cannot be processed: empty, binary, not Spanish, or a bad summary option.",
-    "429": "Too many requests from this client; see the Retry-After header.",
-    "503": "No translation engine is available.",
+    400: "Malformed request: invalid JSON, a JSON body that is not an object, or (LibreTranslate endpoints) a missing or unsupported parameter.",
+    403: "Missing API key (when the server requires one) or invalid API key.",
+    404: "No such article.",
+    413: "The request body or the article is too long.",
+    415: "Unsupported Content-Type (or uploaded file type).",
+    422: "The article cannot be processed: empty, binary, not Spanish, or a bad summary option.",
+    429: "Too many requests from this client; see the Retry-After header.",
+    503: "No translation engine is available.",
 }
-
-
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _json(schema: dict) -> dict:
-    return {"application/json": {"schema": schema}}
-
-
-def _errors(*statuses: str) -> dict:
-    return {
-        status: {"description": ERROR_STATUSES[status], "content": _json(_ref("Error"))}
-        for status in statuses
-    }
-
-
-def _string(description: str, **extra) -> dict:
-    return {"type": "string", "description": description, **extra}
-
-
-SUMMARY_LENGTH = {
-    "description": "Summary length: a number of sentences (3) or a share of the article (\"20%\").",
-    "oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "example": "20%"}],
-    "default": "3",
-}
-ALGORITHM = _string("Summary algorithm.", enum=list(ALGORITHMS), default="default")
-FORMAT = _string("Format of the text: plain text or HTML (converted to text first).",
-                 enum=["text", "html"], default="text")
-API_KEY_FIELD = _string("API key (also accepted as an Authorization: Bearer or X-API-Key header).")
-
-SCHEMAS: dict[str, dict] = {
-    "Error": {
-        "type": "object",
-        "description": "The one error body of every endpoint. `error` is also what LibreTranslate clients read.",
-        "required": ["error", "status"],
-        "properties": {
-            "error": _string("What went wrong, for a person to read."),
-            "status": {"type": "integer", "description": "The HTTP status, repeated."},
-        },
-    },
-    "ArticleRequest": {
-        "type": "object",
-        "required": ["text"],
-        "properties": {
-            "text": _string("The Spanish article."),
-            "format": FORMAT,
-            "summary_length": SUMMARY_LENGTH,
-            "algorithm": ALGORITHM,
-            "api_key": API_KEY_FIELD,
-        },
-    },
-    "ArticleUpload": {
-        "type": "object",
-        "description": "A form: the article in `text`, or uploaded as `file` (.txt or .html; UTF-8 or Windows-1252).",
-        "properties": {
-            "text": _string("The Spanish article."),
-            "file": {"type": "string", "format": "binary", "description": "A .txt or .html file (also .text, .md, .htm, .xhtml)."},
-            "format": FORMAT,
-            "summary_length": SUMMARY_LENGTH,
-            "algorithm": ALGORITHM,
-            "api_key": API_KEY_FIELD,
-        },
-    },
-    "Engine": {
-        "type": "object",
-        "properties": {
-            "name": _string("Engine: argos or apertium."),
-            "model": _string("Model name."),
-            "version": _string("Model or package version."),
-        },
-    },
-    "Sentence": {
-        "type": "object",
-        "properties": {
-            "id": _string("Sentence id, s1, s2, … across the article."),
-            "source": _string("The Spanish sentence."),
-            "target": _string("Its English translation.", nullable=True),
-            "start": {"type": "integer", "description": "Offset of the sentence in the normalised text."},
-            "end": {"type": "integer"},
-            "flags": {"type": "array", "items": {"type": "string"},
-                      "description": "Quality notes, e.g. unknown_words, forced_split."},
-        },
-    },
-    "Block": {
-        "type": "object",
-        "properties": {
-            "id": _string("Block id, b1, b2, …"),
-            "kind": _string("Block kind.", enum=["body", "headline", "related_headline", "caption",
-                                                 "boilerplate", "credit"]),
-            "start": {"type": "integer"},
-            "end": {"type": "integer"},
-            "sentences": {"type": "array", "items": _ref("Sentence")},
-        },
-    },
-    "Summary": {
-        "type": "object",
-        "properties": {
-            "algorithm": _string("The algorithm used."),
-            "sentences": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {"id": _string("Sentence id."), "source": _string("Spanish."),
-                                   "target": _string("English.")},
-                },
-            },
-        },
-    },
-    "Quote": {
-        "type": "object",
-        "properties": {
-            "id": _string("Quote id."),
-            "text": _string("The quotation in Spanish."),
-            "target": _string("Its English counterpart.", nullable=True),
-            "speaker": _string("Who said it, when known.", nullable=True),
-            "sentence_id": _string("The sentence it starts in."),
-            "start": {"type": "integer"},
-            "end": {"type": "integer"},
-            "marks": _string("The quotation marks used."),
-            "flags": {"type": "array", "items": {"type": "string"}},
-            "key": {"type": "boolean", "description": "One of the article's key quotes."},
-            "score": {"type": "number"},
-        },
-    },
-    "Article": {
-        "type": "object",
-        "properties": {
-            "id": _string("Article id."),
-            "url": _string("The article's page in the web app.", example="/a/Xk3v9QpL2aE"),
-            "created_at": {"type": "number", "description": "Unix time it was stored."},
-            "options": {"type": "object", "description": "summary_length, algorithm and format used."},
-            "text": _string("The article as analysed (normalised; HTML turned into text): every "
-                            "`start`/`end` offset refers to it."),
-            "engine": _ref("Engine"),
-            "blocks": {"type": "array", "items": _ref("Block")},
-            "summary": _ref("Summary"),
-            "quotes": {"type": "array", "items": _ref("Quote")},
-        },
-    },
-    "JobCreated": {
-        "type": "object",
-        "properties": {
-            "id": _string("Job id; once done, also the article's id."),
-            "state": _string("Always queued on creation.", enum=["queued"]),
-            "url": _string("Where to follow the job.", example="/api/v1/jobs/Xk3v9QpL2aE7bT0w"),
-        },
-    },
-    "Job": {
-        "type": "object",
-        "properties": {
-            "id": _string("Job id."),
-            "state": _string("queued → running → done, or failed (see `error`).",
-                             enum=["queued", "running", "done", "failed"]),
-            "progress": {"type": "object", "description": "Sentences translated so far, of `total` (0 until known).",
-                         "properties": {"done": {"type": "integer"}, "total": {"type": "integer"}}},
-            "article_id": _string("The stored article once done.", nullable=True),
-            "article_url": _string("The article's page once done (its JSON: /api/v1/articles/{article_id}).",
-                                   nullable=True),
-            "error": _string("Why it failed; on a queued job, why the last attempt was retried.", nullable=True),
-            "attempts": {"type": "integer", "description": "Runs started so far (a crashed worker's job is retried)."},
-            "created_at": {"type": "number", "description": "Unix time it was submitted."},
-            "updated_at": {"type": "number", "description": "Unix time of its last change or heartbeat."},
-        },
-    },
-    "BatchRequest": {
-        "type": "object",
-        "required": ["articles"],
-        "properties": {
-            "articles": {
-                "type": "array",
-                "description": "The articles (at most BITEXTO_BATCH_MAX_ARTICLES, 1,000 by default).",
-                "items": {
-                    "type": "object",
-                    "required": ["text"],
-                    "properties": {
-                        "id": _string("Your id for it, unique in the batch (default: its position, from 1)."),
-                        "text": _string("The Spanish article."),
-                        "format": FORMAT,
-                    },
-                },
-            },
-            "summary_length": SUMMARY_LENGTH,
-            "algorithm": ALGORITHM,
-            "api_key": API_KEY_FIELD,
-        },
-    },
-    "BatchCreated": {
-        "type": "object",
-        "properties": {
-            "id": _string("Batch id."),
-            "state": _string("Always queued on creation.", enum=["queued"]),
-            "url": _string("Where to follow the batch.", example="/api/v1/batches/bXk3v9QpL2aE7bT0w"),
-            "articles": {"type": "array", "description": "Each article's id and its job.", "items": {
-                "type": "object",
-                "properties": {"id": _string("Your id for the article."), "job_id": _string("Its job."),
-                               "job_url": _string("Where to follow its job alone.")},
-            }},
-        },
-    },
-    "Batch": {
-        "type": "object",
-        "properties": {
-            "id": _string("Batch id."),
-            "state": _string("queued until an article starts, running until every article has finished, "
-                             "then done (see `counts.failed`).", enum=["queued", "running", "done"]),
-            "created_at": {"type": "number", "description": "Unix time it was submitted."},
-            "options": {"type": "object", "description": "summary_length and algorithm used."},
-            "counts": {"type": "object", "description": "Articles per job state.",
-                       "properties": {state: {"type": "integer"} for state in ("queued", "running", "done", "failed")}},
-            "progress": {"type": "object", "description": "Articles finished (done or failed), of `total`.",
-                         "properties": {"done": {"type": "integer"}, "total": {"type": "integer"}}},
-            "articles": {"type": "array", "description": "In the order submitted.", "items": {
-                "type": "object",
-                "properties": {
-                    "id": _string("Your id for the article."),
-                    "job_id": _string("Its job."),
-                    "state": _string("Its job's state.", enum=["queued", "running", "done", "failed"]),
-                    "progress": {"type": "object", "description": "Its sentences translated so far."},
-                    "article_id": _string("The stored article once done.", nullable=True),
-                    "article_url": _string("The article's page once done.", nullable=True),
-                    "error": _string("Why it failed.", nullable=True),
-                },
-            }},
-        },
-    },
-    "TranslateRequest": {
-        "type": "object",
-        "required": ["q", "source", "target"],
-        "properties": {
-            "q": {"description": "Text(s) to translate.",
-                  "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
-            "source": _string("Source language.", enum=["es", "auto"]),
-            "target": _string("Target language.", enum=["en"]),
-            "format": FORMAT,
-            "api_key": API_KEY_FIELD,
-        },
-    },
-    "DetectRequest": {
-        "type": "object",
-        "required": ["q"],
-        "properties": {"q": _string("Text whose language to detect."), "api_key": API_KEY_FIELD},
-    },
-    "Detection": {
-        "type": "object",
-        "properties": {
-            "confidence": {"type": "number", "minimum": 0, "maximum": 100,
-                           "description": "Confidence in percent."},
-            "language": _string("ISO 639 language code."),
-        },
-    },
-    "Language": {
-        "type": "object",
-        "properties": {
-            "code": _string("Language code."),
-            "name": _string("Language name in English."),
-            "targets": {"type": "array", "items": _string("Target language code.")},
-        },
-    },
-    "Health": {
-        "type": "object",
-        "properties": {
-            "status": _string("ok, or unavailable when the database or engine is unusable.",
-                              enum=["ok", "unavailable"]),
-            "version": _string("bitexto version."),
-            "engine": {"type": "object", "description": "The engine in use (loaded true) or the one configured."},
-            "database": {"type": "object", "properties": {"ok": {"type": "boolean"},
-                                                           "error": _string("Why not.", nullable=True)}},
-        },
-    },
-}
-
-
-def _form_and_json(json_schema: str, form_schema: str | None = None) -> dict:
-    form = _ref(form_schema or json_schema)
-    return {
-        "required": True,
-        "content": {
-            "application/json": {"schema": _ref(json_schema)},
-            "application/x-www-form-urlencoded": {"schema": form},
-            "multipart/form-data": {"schema": form},
-        },
-    }
-
-
-ARTICLE_ID = {"name": "article_id", "in": "path", "required": True, "schema": {"type": "string"},
-              "description": "The id returned when the article was created."}
 KEYED = [{}, {"bearer": []}, {"apiKeyHeader": []}]  # optional unless REQUIRE_API_KEYS
-
-
-def _query(name: str, description: str, schema: dict) -> dict:
-    return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
-
-
-NEWSLETTER_OPTIONS = [
-    _query("format", "html (e-mail), md (Markdown) or text (plain text).",
-           {"type": "string", "enum": list(newsletter.FORMATS), "default": "html"}),
-    _query("quotes", "How many key quotes, highest-scoring first.",
-           {"type": "integer", "minimum": 0, "maximum": newsletter.MAX_QUOTES,
-            "default": newsletter.DEFAULT_QUOTES}),
-    _query("lang", "The content's languages: both (English first), en or es.",
-           {"type": "string", "enum": list(newsletter.LANGUAGES), "default": "both"}),
-    _query("layout", "With both languages: Spanish below English, or side by side.",
-           {"type": "string", "enum": list(newsletter.LAYOUTS), "default": "stacked"}),
-    _query("source", "The publication, named in the credit line.", {"type": "string", "maxLength": newsletter.MAX_SOURCE_CHARS}),
-]
-
-PATHS: dict[str, dict] = {
-    "/api/v1/articles": {
-        "post": {
-            "tags": ["articles"],
-            "summary": "Translate, summarise and store an article",
-            "description": "Segments the Spanish article into sentences, translates every sentence, picks a "
-                           "bilingual extractive summary and aligns the key quotes; the result is stored "
-                           "and readable at `url`.",
-            "security": KEYED,
-            "requestBody": _form_and_json("ArticleRequest", "ArticleUpload"),
-            "responses": {
-                "201": {"description": "The analysed article.", "content": _json(_ref("Article")),
-                        "headers": {"Location": {"schema": {"type": "string"},
-                                                 "description": "The article's API URL."}}},
-                **_errors("400", "403", "413", "415", "422", "429", "503"),
-            },
-        },
-    },
-    "/api/v1/articles/{article_id}": {
-        "get": {
-            "tags": ["articles"],
-            "summary": "A stored article",
-            "security": KEYED,
-            "parameters": [ARTICLE_ID],
-            "responses": {
-                "200": {"description": "The article as it was created.", "content": _json(_ref("Article"))},
-                **_errors("403", "404"),
-            },
-        },
-    },
-    "/api/v1/articles/{article_id}/newsletter": {
-        "get": {
-            "tags": ["articles"],
-            "summary": "A stored article as a newsletter snippet",
-            "description": "The headline, the bilingual summary (English first), the top key quotes with "
-                           "their speakers in both languages and a credit line naming the source and the "
-                           "engine. `html` is e-mail HTML: tables, inline styles only, no script, no "
-                           "images, 600 px wide, its only link the article's page; `text` is its "
-                           "plain-text alternative; `md` is Markdown.",
-            "security": KEYED,
-            "parameters": [ARTICLE_ID, *NEWSLETTER_OPTIONS],
-            "responses": {
-                "200": {"description": "The snippet.",
-                        "content": {media: {"schema": {"type": "string"}}
-                                    for media in ("text/html", "text/markdown", "text/plain")}},
-                **_errors("403", "404", "422"),
-            },
-        },
-    },
-    "/api/v1/jobs": {
-        "post": {
-            "tags": ["jobs"],
-            "summary": "Analyse an article in the background",
-            "description": "Takes the same body as POST /api/v1/articles and answers at once; follow the job at "
-                           "`url` until it is done (then its article is stored under `article_id`) or failed "
-                           "(with the reason in `error`). Summary options are checked now; what only the "
-                           "analysis can tell (not Spanish, too long) fails the job.",
-            "security": KEYED,
-            "requestBody": _form_and_json("ArticleRequest", "ArticleUpload"),
-            "responses": {
-                "202": {"description": "Queued.", "content": _json(_ref("JobCreated")),
-                        "headers": {"Location": {"schema": {"type": "string"}, "description": "The job's URL."}}},
-                **_errors("400", "403", "413", "415", "422", "429"),
-            },
-        },
-    },
-    "/api/v1/jobs/{job_id}": {
-        "get": {
-            "tags": ["jobs"],
-            "summary": "A job's state and progress",
-            "security": KEYED,
-            "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "string"},
-                            "description": "The id returned when the job was created."}],
-            "responses": {
-                "200": {"description": "The job.", "content": _json(_ref("Job"))},
-                **_errors("403"),
-                "404": {"description": "No such job.", "content": _json(_ref("Error"))},
-            },
-        },
-    },
-    "/api/v1/batches": {
-        "post": {
-            "tags": ["jobs"],
-            "summary": "Analyse many articles in the background",
-            "description": "One job per article, processed by the running workers (on any number of machines "
-                           "with the Redis queue). The request is checked as a whole; an article that only "
-                           "its analysis can refuse (empty, not Spanish, too long) fails alone, with its "
-                           "reason, and the rest go on. A large batch may need a larger "
-                           "BITEXTO_MAX_REQUEST_BYTES.",
-            "security": KEYED,
-            "requestBody": {"required": True, "content": _json(_ref("BatchRequest"))},
-            "responses": {
-                "202": {"description": "Queued.", "content": _json(_ref("BatchCreated")),
-                        "headers": {"Location": {"schema": {"type": "string"}, "description": "The batch's URL."}}},
-                **_errors("400", "403", "413", "415", "422", "429"),
-            },
-        },
-    },
-    "/api/v1/batches/{batch_id}": {
-        "get": {
-            "tags": ["jobs"],
-            "summary": "A batch's state, and each article's",
-            "security": KEYED,
-            "parameters": [{"name": "batch_id", "in": "path", "required": True, "schema": {"type": "string"},
-                            "description": "The id returned when the batch was created."}],
-            "responses": {
-                "200": {"description": "The batch.", "content": _json(_ref("Batch"))},
-                **_errors("403"),
-                "404": {"description": "No such batch.", "content": _json(_ref("Error"))},
-            },
-        },
-    },
-    "/translate": {
-        "post": {
-            "tags": ["LibreTranslate"],
-            "summary": "Translate text (LibreTranslate-compatible)",
-            "description": "Spanish → English. Each text is split into sentences, translated, and joined back "
-                           "with its original spacing and line breaks. With source `auto` the response also "
-                           "has `detectedLanguage`.",
-            "security": KEYED,
-            "requestBody": _form_and_json("TranslateRequest"),
-            "responses": {
-                "200": {
-                    "description": "The translation: a string, or a list for a list of texts.",
-                    "content": _json({
-                        "type": "object",
-                        "properties": {
-                            "translatedText": {"oneOf": [{"type": "string"},
-                                                         {"type": "array", "items": {"type": "string"}}]},
-                            "detectedLanguage": {"oneOf": [_ref("Detection"),
-                                                           {"type": "array", "items": _ref("Detection")}]},
-                        },
-                    }),
-                },
-                **_errors("400", "403", "413", "415", "429", "503"),
-            },
-        },
-    },
-    "/languages": {
-        method: {
-            "tags": ["LibreTranslate"],
-            "summary": "Supported languages (LibreTranslate-compatible)",
-            "responses": {"200": {"description": "Languages and their targets.",
-                                  "content": _json({"type": "array", "items": _ref("Language")})}},
-        }
-        for method in ("get", "post")
-    },
-    "/detect": {
-        "post": {
-            "tags": ["LibreTranslate"],
-            "summary": "Detect the language of a text (LibreTranslate-compatible)",
-            "security": KEYED,
-            "requestBody": _form_and_json("DetectRequest"),
-            "responses": {
-                "200": {"description": "Candidate languages, most likely first.",
-                        "content": _json({"type": "array", "items": _ref("Detection")})},
-                **_errors("400", "403", "413", "415", "429"),
-            },
-        },
-    },
-    "/health": {
-        "get": {
-            "tags": ["operations"],
-            "summary": "Liveness and readiness",
-            "description": "200 when the database answers and the engine is loaded or loadable; 503 otherwise.",
-            "responses": {
-                "200": {"description": "Healthy.", "content": _json(_ref("Health"))},
-                "503": {"description": "Database or engine unusable.", "content": _json(_ref("Health"))},
-            },
-        },
-    },
-    "/metrics": {
-        "get": {
-            "tags": ["operations"],
-            "summary": "Prometheus metrics",
-            "description": "Requests by endpoint and status, latency histogram, sentences translated, "
-                           "translation cache hits and misses.",
-            "responses": {"200": {"description": "Prometheus text exposition format.",
-                                  "content": {"text/plain": {"schema": {"type": "string"}}}}},
-        },
-    },
-    "/openapi.json": {
-        "get": {
-            "tags": ["operations"],
-            "summary": "This OpenAPI document",
-            "responses": {"200": {"description": "OpenAPI 3 document.", "content": _json({"type": "object"})}},
-        },
-    },
-    "/docs": {
-        "get": {
-            "tags": ["operations"],
-            "summary": "This API's documentation as a web page",
-            "responses": {"200": {"description": "HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}}},
-        },
-    },
-}
+ARTICLES = Tag(name="articles", description="Whole articles: translation, summary, quotes.")
+JOBS = Tag(name="jobs", description="Long articles and batches in the background, with progress.")
+LIBRETRANSLATE = Tag(name="LibreTranslate", description="Drop-in LibreTranslate endpoints.")
+OPERATIONS = Tag(name="operations", description="Health, metrics and documentation.")
+DESCRIPTION = (
+    "Offline Spanish → English news translation: aligned sentences, a bilingual extractive summary and "
+    "key quotes. Also speaks the LibreTranslate API (/translate, /languages, /detect) so its clients work "
+    "unchanged. Every error has the body {\"error\": message, \"status\": code}."
+)
 
 
 def app_version() -> str:
@@ -535,34 +53,109 @@ def app_version() -> str:
         return "0"
 
 
+class PayloadValidation(FlaskPlugin):
+    """spectree's Flask plugin, reading and refusing request bodies the bitexto way."""
+
+    def request_validation(self, request, query, json, form, headers, cookies):
+        fields = validated(query, request.args.to_dict()) if query is not None else None
+        is_form = request.mimetype in FORM_TYPES
+        model = (form if is_form else None) or json
+        body = validated_body(model) if model is not None else None
+        request.context = Context(fields, None if is_form else body, body if is_form else None, None, None)
+
+    def validate_response(self, resp, resp_model, skip_validation, force_resp_serialize):
+        # Responses are described, not checked: a description lagging behind the code
+        # must not turn a good answer into a 500. Flask makes the response as usual.
+        return resp, None
+
+
+def validated_body(model: type[RequestModel]) -> RequestModel:
+    """The request's body (webapp.payload, read once) as an instance of `model`."""
+    payload = read_payload(query_fallback=model.reads_query_string)
+    return validated(model, {**payload.fields, **payload.files})
+
+
+def validated(model: type[RequestModel], fields: dict) -> RequestModel:
+    """`fields` as an instance of `model`, or the model's refusal with the first problem."""
+    try:
+        # The app's config is the validators' context (a batch's article limit).
+        return model.model_validate(fields, context=current_app.config)
+    except ValidationError as error:
+        raise model.refusal(refusal_message(error)) from None
+
+
+def refusal_message(error: ValidationError) -> str:
+    """The first problem, in the validator's own words, and where: "articles[2]: …"."""
+    problem = error.errors(include_url=False)[0]
+    location = list(problem["loc"])
+    if problem["type"] != "value_error":
+        # pydantic's own words ("Input should be a valid integer") name no field: say which.
+        return f"`{_path(location)}`: {problem['msg']}" if location else problem["msg"]
+    reason = str(problem["ctx"]["error"])
+    if location and isinstance(location[-1], str):
+        location.pop()  # our message names its field itself; only where that field sits is added
+        return f"{_path(location)}: {reason}" if location else reason
+    # A message about an item of a list: "articles[2] must be an object".
+    return f"{_path(location)} {reason}" if location else reason
+
+
+def _path(location: list) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
+
+
+def request_body() -> Any:
+    """The validated body of the current request: an instance of its route's model."""
+    context = request.context
+    return context.json if context.json is not None else context.form
+
+
+def responses(status: int, model: Any, description: str, *errors: int, not_found: str | None = None) -> Response:
+    """A route's answers: `model` with `status`, and the canonical Error for each error status,
+    described as in ERROR_STATUSES (a 404 as `not_found` says, when given)."""
+    described = {**ERROR_STATUSES, 404: not_found or ERROR_STATUSES[404]}
+    return Response(
+        **{f"HTTP_{status}": (model, description)},
+        **{f"HTTP_{code}": (Error, described[code]) for code in errors},
+    )
+
+
+api_spec = SpecTree(
+    backend=PayloadValidation,
+    mode="strict",  # only the routes declared with api_spec.validate are described
+    annotations=False,
+    title="bitexto API",
+    version=app_version(),
+    description=DESCRIPTION,
+    openapi_version="3.1.0",
+    validation_error_model=Error,
+    # Component names are the models' names (no module hash): Error, Article, …
+    naming_strategy=lambda model: model.__name__,
+    nested_naming_strategy=lambda _parent, child: child,
+    security_schemes=[
+        {"name": "bearer", "data": {"type": "http", "scheme": "bearer",
+                                    "description": "An API key from `bitexto keys create NAME`."}},
+        {"name": "apiKeyHeader", "data": {"type": "apiKey", "field_in": "header", "name": "X-API-Key"}},
+    ],
+)
+
+
 def openapi_document() -> dict:
-    """A fresh copy of the document (callers may not mutate a shared one)."""
-    return {
-        "openapi": "3.0.3",
-        "info": {
-            "title": "bitexto API",
-            "version": app_version(),
-            "description": "Offline Spanish → English news translation: aligned sentences, a bilingual "
-                           "extractive summary and key quotes. Also speaks the LibreTranslate API "
-                           "(/translate, /languages, /detect) so its clients work unchanged. Every error "
-                           "has the body {\"error\": message, \"status\": code}.",
-        },
-        "tags": [
-            {"name": "articles", "description": "Whole articles: translation, summary, quotes."},
-            {"name": "jobs", "description": "Long articles and batches in the background, with progress."},
-            {"name": "LibreTranslate", "description": "Drop-in LibreTranslate endpoints."},
-            {"name": "operations", "description": "Health, metrics and documentation."},
-        ],
-        "paths": copy.deepcopy(PATHS),
-        "components": {
-            "schemas": copy.deepcopy(SCHEMAS),
-            "securitySchemes": {
-                "bearer": {"type": "http", "scheme": "bearer",
-                           "description": "An API key from `bitexto keys create NAME`."},
-                "apiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
-            },
-        },
-    }
+    """A fresh copy of the document (callers may not mutate a shared one), in an app
+    context: spectree reads the routes from the app (webapp.openapi_document makes one)
+    once, and keeps the document; every app has the same API routes."""
+    document = copy.deepcopy(api_spec.spec)
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            content = operation.get("requestBody", {}).get("content", {})
+            # spectree names multipart only; webapp.payload reads urlencoded forms the same way.
+            if "multipart/form-data" in content:
+                content["application/x-www-form-urlencoded"] = content["multipart/form-data"]
+            # spectree lists its validation status on every route; where there is nothing
+            # to validate (no body, no query string), there is no such answer.
+            has_fields = content or any(parameter["in"] == "query" for parameter in operation["parameters"])
+            if not has_fields:
+                operation["responses"].pop(str(api_spec.validation_error_status), None)
+    return document
 
 
 def endpoint_docs(document: dict) -> list[dict]:
@@ -581,7 +174,7 @@ def endpoint_docs(document: dict) -> list[dict]:
                     fields.setdefault(name, {
                         "name": name,
                         "required": name in required,
-                        "type": _type_label(prop),
+                        "type": _type_label(prop, schemas),
                         "description": prop.get("description", ""),
                     })
             entries.append({
@@ -609,11 +202,19 @@ def _resolve(schema: dict, schemas: dict) -> dict:
     return schema
 
 
-def _type_label(prop: dict) -> str:
+def _type_label(prop: dict, schemas: dict) -> str:
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[-1]  # a model: its name (BatchArticle)
     if "enum" in prop:
         return " | ".join(str(value) for value in prop["enum"])
-    if "oneOf" in prop:
-        return " or ".join(_type_label(option) for option in prop["oneOf"])
+    if "const" in prop:
+        return str(prop["const"])
+    options = prop.get("anyOf") or prop.get("oneOf")
+    if options:
+        # "or null" says nothing to a reader: an optional field may be left out.
+        return " or ".join(_type_label(option, schemas) for option in options if option.get("type") != "null")
     if prop.get("type") == "array":
-        return f"array of {_type_label(prop.get('items', {}))}"
-    return prop.get("format") if prop.get("format") == "binary" else prop.get("type", "any")
+        return f"array of {_type_label(prop.get('items', {}), schemas)}"
+    if prop.get("format") == "binary":
+        return "binary"
+    return prop.get("type") or prop.get("title") or "any"
