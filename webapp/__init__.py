@@ -26,7 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from webapp import api, errors, i18n, libretranslate, limits, security, store, ui
+    from webapp import api, errors, i18n, lanes, libretranslate, limits, security, store, ui
     from webapp import newsletter_ui
     from webapp import batches_api, jobs_api, jobs_ui
 
@@ -44,4 +44,5 @@ def create_app(config: dict | None = None) -> Flask:
                                                 batches_api.NESTED_NAME))
     limits.init_app(app)
     api.init_metrics(app)
+    lanes.init_app(app)  # after the limiter and the metrics it reports to
     return app
