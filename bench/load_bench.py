@@ -6,7 +6,7 @@
 A benchmark, not a test: it prints a table and asserts nothing. It starts `bitexto serve`
 on 127.0.0.1 and a free port (Apertium engine, a temporary BITEXTO_DATA_DIR, the rate
 limit raised out of the way), warms it up, then runs --clients client threads for
---seconds, each on its own keep-alive connection, each request drawn from the mix:
+--seconds, each on its own keep-alive connection, each request drawn from the mix (the clients start evenly spread over --ramp seconds):
 
     50%  GET  /a/<id>                the reader's page of a stored article
     30%  POST /translate             a new 300-character paragraph (LibreTranslate)
@@ -14,6 +14,8 @@ limit raised out of the way), warms it up, then runs --clients client threads fo
      5%  POST /api/v1/articles       a new article of 30 sentences
 
 Every translated text is new (numbered), so the translation cache cannot answer it.
+A client refused with Retry-After waits that long before its next request, as a
+well-behaved HTTP client does (--ignore-retry-after: it comes straight back).
 Per kind it prints what was served, what was refused (by status, and whether each
 refusal carried Retry-After), other errors, and latency percentiles; then the server's
 RSS after warm-up and after the run, and its CPU share (its own and its Apertium
@@ -102,8 +104,9 @@ def request_for(kind: str, shared: Shared) -> tuple[str, str, bytes | None, dict
     return "POST", "/api/v1/articles", json.dumps(body).encode(), JSON_HEADERS
 
 
-def client_loop(port: int, shared: Shared, seed: int) -> None:
+def client_loop(port: int, shared: Shared, seed: int, honour_retry_after: bool, start_delay: float) -> None:
     chooser = random.Random(seed)
+    time.sleep(start_delay)
     kinds, weights = zip(*MIX)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
     while time.monotonic() < shared.deadline:
@@ -123,6 +126,10 @@ def client_loop(port: int, shared: Shared, seed: int) -> None:
             connection.close()  # http.client reconnects on the next request
         with shared.lock:
             shared.outcomes.append(outcome)
+        if honour_retry_after and outcome.retry_after and outcome.status in (429, 503):
+            # What a well-behaved client does with 429/503 + Retry-After: come back later.
+            pause = float(response.getheader("Retry-After"))
+            time.sleep(max(0.0, min(pause, shared.deadline - time.monotonic())))
     connection.close()
 
 
@@ -236,6 +243,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None, help="bitexto serve --threads (default: its own)")
     parser.add_argument("--drain", type=float, default=120, help="seconds in-flight requests get at the end")
     parser.add_argument("--seed", type=int, default=1, help="seeds the request mix")
+    parser.add_argument("--ramp", type=float, default=2.0,
+                        help="seconds over which the clients start, evenly spread (default 2)")
+    parser.add_argument("--ignore-retry-after", action="store_true",
+                        help="clients retry at once after a refusal instead of waiting Retry-After")
     parser.add_argument("--source", type=Path, default=ROOT,
                         help="the bitexto checkout to serve (default: this one)")
     args = parser.parse_args()
@@ -252,7 +263,9 @@ def main() -> None:
             load_before = os.getloadavg()
             cpu_start, wall_start = cpu_seconds(server.pid), time.monotonic()
             shared = Shared(deadline=time.monotonic() + args.seconds, article_id=article_id)
-            threads = [threading.Thread(target=client_loop, args=(port, shared, args.seed * 10_000 + n),
+            threads = [threading.Thread(target=client_loop, args=(port, shared, args.seed * 10_000 + n,
+                                                                      not args.ignore_retry_after,
+                                                                      args.ramp * n / args.clients),
                                         daemon=True) for n in range(args.clients)]
             for thread in threads:
                 thread.start()
@@ -273,7 +286,8 @@ def main() -> None:
                 server.wait(5)
 
     print(f"bitexto load bench — {args.clients} keep-alive clients, {args.seconds:.0f} s, Apertium, "
-          f"{os.cpu_count()} cores, serve --threads {args.threads or 'default'}")
+          f"{os.cpu_count()} cores, serve --threads {args.threads or 'default'}, clients "
+          f"{'retry at once' if args.ignore_retry_after else 'wait Retry-After'} after a refusal")
     print(f"load average before: {' '.join(f'{v:.2f}' for v in load_before)}; "
           f"after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}\n")
     report(outcomes, args.clients, args.seconds)

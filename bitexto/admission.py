@@ -135,7 +135,7 @@ class AdmissionLane:
             return LaneCounts(self._running_total, self._waiting_total, self._admitted, Counter(self._refused))
 
     def retry_after(self) -> int:
-        """Seconds until the queue as it is now should have drained, at least 1."""
+        """Seconds until a place in the lane should be free, at least 1."""
         with self._lock:
             return self._retry_after()
 
@@ -156,7 +156,10 @@ class AdmissionLane:
         return (position // self.slots + 1) * self._service_seconds
 
     def _retry_after(self) -> int:
-        return max(1, math.ceil(self._expected_wait(self._waiting_total)))
+        # When a place should next be free: a slot frees every service time / slots.
+        # Waiting for the whole queue to drain instead would leave the lane idle while
+        # every refused client sleeps.
+        return max(1, math.ceil(min(self._service_seconds / self.slots, self.max_wait)))
 
     def _enqueue_or_refuse(self, client: str) -> _Waiter:
         full = self._waiting_total >= self.queue_size or \

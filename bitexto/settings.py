@@ -82,11 +82,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("summary_length", "3", str, "Default summary length: sentences (3) or a share (20%).", "web"),
     Setting("batch_max_articles", 1000, int, "Most articles in one POST /api/v1/batches.", "web"),
     Setting("translation_slots", None, int, "Translations running at once in the web app (default: one per "
-            "core but one with Apertium, BITEXTO_ARGOS_INTER_THREADS with Argos).", "web"),
+            "core with Apertium, BITEXTO_ARGOS_INTER_THREADS with Argos).", "web"),
     Setting("translation_queue", None, int, "Translation requests that may wait for a slot; more are "
             "refused at once with 503 and Retry-After (default: four per slot).", "web"),
     Setting("translation_wait_seconds", 10.0, float, "Longest a translation request waits for a slot "
             "before it is refused.", "web"),
+    Setting("page_cache_mb", 32, int, "Memory for rendered pages of stored articles (0: none).", "web"),
     Setting("threads", None, int, "Waitress threads of `bitexto serve` (default: the translation slots and "
             "queue plus 16, so that reads always find a thread).", "web"),
     Setting("connection_limit", 1000, int, "Open connections `bitexto serve` accepts at once.", "web"),
@@ -158,6 +159,7 @@ class Settings:
     translation_slots: int | None
     translation_queue: int | None
     translation_wait_seconds: float
+    page_cache_mb: int
     threads: int | None
     connection_limit: int
     secret_key: str | None

@@ -19,7 +19,7 @@ from flask_wtf.csrf import CSRFError
 from bitexto.admission import Refused
 from translate.errors import BitextoError
 from bitexto import store
-from webapp import export, jobs_ui, labels, lanes, seed, service
+from webapp import export, jobs_ui, labels, lanes, page_cache, seed, service
 from webapp.store import get_db
 from webapp.article_view import build_view
 from webapp.submission import Submission, read_form, read_upload
@@ -91,8 +91,11 @@ def example():
 
 @bp.get("/a/<article_id>")
 def article(article_id: str):
-    view = build_view(_load(article_id), request.args.get("length"), request.args.get("algorithm"))
-    return render_template("article.html", view=view)
+    def render() -> str:
+        view = build_view(_load(article_id), request.args.get("length"), request.args.get("algorithm"))
+        return render_template("article.html", view=view)
+
+    return page_cache.rendered(render)
 
 
 @bp.get("/a/<article_id>.md")
