@@ -135,7 +135,7 @@ class AdmissionLane:
             return LaneCounts(self._running_total, self._waiting_total, self._admitted, Counter(self._refused))
 
     def retry_after(self) -> int:
-        """Seconds until a place in the lane should be free, at least 1."""
+        """Seconds until the requests waiting now should have started, at least 1."""
         with self._lock:
             return self._retry_after()
 
@@ -156,10 +156,12 @@ class AdmissionLane:
         return (position // self.slots + 1) * self._service_seconds
 
     def _retry_after(self) -> int:
-        # When a place should next be free: a slot frees every service time / slots.
-        # Waiting for the whole queue to drain instead would leave the lane idle while
-        # every refused client sleeps.
-        return max(1, math.ceil(min(self._service_seconds / self.slots, self.max_wait)))
+        # When the requests waiting now should all have started: the earliest a newcomer
+        # can expect room when others are refused too. (The next free slot, sooner, brings
+        # every refused client back at once, to be refused again: under the bench's load
+        # that doubled the refusals and with them every request's latency.) Never more
+        # than max_wait, the longest anyone is asked to wait in the queue.
+        return max(1, math.ceil(min(self._expected_wait(self._waiting_total), self.max_wait)))
 
     def _enqueue_or_refuse(self, client: str) -> _Waiter:
         full = self._waiting_total >= self.queue_size or \

@@ -28,6 +28,11 @@ from translate.errors import EngineFailure, EngineUnavailable
 INSTALL_HINT = "sudo apt-get install -y apertium-eng-spa"
 # Bounds one process's input so that progress can be reported on long batches.
 CHUNK_SENTENCES = 400
+# Apertium runs at a lower CPU priority than its caller: a call starts a pipeline of
+# about ten processes, and on a small machine two calls at once would otherwise take the
+# CPU from the web server's page rendering, which must stay fast. Idle cores still go
+# to Apertium in full.
+NICENESS = 10
 # Between two sentences: a blank line, which Apertium treats as a sentence boundary.
 SEPARATOR = "\n\n"
 # Apertium marks a word it does not know with "*" and copies it through untranslated.
@@ -92,7 +97,10 @@ class ApertiumEngine:
 
     def _run(self, sentences: list[str]) -> list[str]:
         payload = SEPARATOR.join(_one_line(s) for s in sentences) + "\n"
-        returncode, stdout, stderr = _run_bounded(["apertium", self.pair], payload, self.timeout_seconds)
+        command = ["apertium", self.pair]
+        if shutil.which("nice"):
+            command = ["nice", "-n", str(NICENESS), *command]
+        returncode, stdout, stderr = _run_bounded(command, payload, self.timeout_seconds)
         if returncode is None:
             raise EngineFailure(f"Apertium took longer than {self.timeout_seconds:g} s and was stopped; "
                                 "try again, or send a shorter text.")
