@@ -178,3 +178,41 @@ def test_a_long_article_still_becomes_a_job_when_the_lane_is_full(lane_app):
 
     assert response.status_code == 303 and "/jobs/" in response.headers["Location"]
     finish(engine, held)
+
+
+def test_the_lane_is_sized_from_the_cores_and_the_engine_unless_configured(monkeypatch):
+    from bitexto.settings import Settings
+    from webapp.lanes import QUEUE_PER_SLOT, lane_size
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert lane_size(Settings.from_env({}, engine="apertium")) == (4, 4 * QUEUE_PER_SLOT)
+    assert lane_size(Settings.from_env({}, engine="argos", argos_inter_threads=2)) == (2, 2 * QUEUE_PER_SLOT)
+    configured = {"BITEXTO_TRANSLATION_SLOTS": "3", "BITEXTO_TRANSLATION_QUEUE": "0"}
+    assert lane_size(Settings.from_env(configured, engine="apertium")) == (3, 0)
+
+
+def test_the_server_has_a_thread_for_every_lane_place_and_more_for_reads(make_app, monkeypatch):
+    from webapp.lanes import READ_THREADS, server_threads
+
+    assert server_threads(make_app(TRANSLATION_SLOTS=2, TRANSLATION_QUEUE=5)) == 2 + 5 + READ_THREADS
+    monkeypatch.setenv("BITEXTO_THREADS", "40")
+    assert server_threads(make_app()) == 40
+
+
+def test_retry_after_is_the_lanes_own_even_with_the_rate_limiter_on(make_app, monkeypatch):
+    # Flask-Limiter would give every response of a limited route its window's reset
+    # (up to 60 s) as Retry-After, and raise the lane's to it.
+    app = make_app(WARM_UP=False, TRANSLATION_SLOTS=1, TRANSLATION_QUEUE=0, TRANSLATION_WAIT_SECONDS=3)
+    client = app.test_client()
+    body = {"q": "Hola.", "source": "es", "target": "en"}
+    served = client.post("/translate", json=body)
+    lane = app.extensions["bitexto_lane"]
+    started = lane.acquire("someone else")
+    try:
+        refused = client.post("/translate", json=body)
+    finally:
+        lane.release("someone else", started)
+
+    assert served.status_code == 200 and "Retry-After" not in served.headers
+    assert "X-RateLimit-Remaining" in served.headers  # the limiter's own headers stay
+    assert refused.status_code == 503 and 1 <= int(refused.headers["Retry-After"]) <= 3
