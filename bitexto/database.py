@@ -26,6 +26,7 @@ from translate.errors import DatabaseUnavailable
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 POOL_MAX_CONNECTIONS = 10
+DEFAULT_TIMEOUT_SECONDS = 30.0
 
 
 class Session(Protocol):
@@ -60,10 +61,13 @@ def is_postgres_url(location: str | Path) -> bool:
     return str(location).startswith(POSTGRES_SCHEMES)
 
 
-def open_database(location: str | Path) -> Database:
-    """The database at `location`: a postgresql:// URL, or else a SQLite file path."""
+def open_database(location: str | Path, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Database:
+    """The database at `location`: a postgresql:// URL, or else a SQLite file path.
+
+    `timeout`: how long a PostgreSQL session waits for a connection before failing (the
+    first opener of a URL in a process sets it for the process's pool)."""
     if is_postgres_url(location):
-        return _postgres(str(location))
+        return _postgres(str(location), timeout)
     return SQLiteDatabase(Path(location))
 
 
@@ -167,7 +171,7 @@ class _PostgresSession:
 class PostgresDatabase:
     """A connection pool to one PostgreSQL database, shared by the process's threads."""
 
-    def __init__(self, url: str, *, timeout: float = 30):
+    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS):
         try:
             from psycopg.rows import dict_row
             from psycopg_pool import ConnectionPool, PoolTimeout
@@ -179,7 +183,11 @@ class PostgresDatabase:
         self.location = url
         self.pool = ConnectionPool(
             url, min_size=1, max_size=POOL_MAX_CONNECTIONS, open=False, timeout=timeout,
-            kwargs={"row_factory": dict_row}, name=f"bitexto:{redact(url)}",
+            kwargs={"row_factory": dict_row, "connect_timeout": max(1, round(timeout))},
+            name=f"bitexto:{redact(url)}",
+            # A connection left idle while the server restarted is dead: checked before
+            # each use (one round trip), it is replaced instead of failing a request.
+            check=ConnectionPool.check_connection,
         )
         try:
             self.pool.open(wait=True, timeout=timeout)
@@ -209,12 +217,12 @@ _pools: dict[str, PostgresDatabase] = {}
 _pools_lock = threading.Lock()
 
 
-def _postgres(url: str) -> PostgresDatabase:
+def _postgres(url: str, timeout: float) -> PostgresDatabase:
     # One pool per URL and process: every app, cache and worker thread shares it.
     with _pools_lock:
         database = _pools.get(url)
         if database is None:
-            database = _pools[url] = PostgresDatabase(url)
+            database = _pools[url] = PostgresDatabase(url, timeout=timeout)
         return database
 
 

@@ -61,12 +61,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("argos_max_decoding_length", _CORE["argos_max_decoding_length"].default, int,
             "Longest English output per sentence, in tokens.", "translation"),
     Setting("apertium_pair", _CORE["apertium_pair"].default, str, "Apertium language pair.", "translation"),
+    Setting("apertium_timeout_seconds", _CORE["apertium_timeout_seconds"].default, float,
+            "Longest one Apertium run may take before it is stopped and the request fails.", "translation"),
     Setting("max_chars", _CORE["max_chars"].default, int, "Longest article accepted, in characters.",
             "translation"),
     Setting("database_url", None, str, "A postgresql:// URL: the article store and translation cache "
             "shared by workers on several machines (default: a SQLite file).", "storage"),
     Setting("database", None, Path, "The article store's SQLite file (default: instance/bitexto.sqlite3 "
             "in the data folder).", "storage"),
+    Setting("database_timeout_seconds", 5.0, float, "How long a request waits for a PostgreSQL connection "
+            "before it is answered 503 (the database is down or restarting).", "storage"),
     Setting("max_request_bytes", 2 * 1024 * 1024, int, "Largest HTTP request body accepted.", "web"),
     Setting("rate_limit", "120 per minute", str, "Requests per client (IP address) and minute.", "web"),
     Setting("rate_limit_api_key", None, str, "Requests per API key holder (default: ten times "
@@ -77,6 +81,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("warm_up", True, bool, "Load the engine when the server starts, not on the first request.", "web"),
     Setting("summary_length", "3", str, "Default summary length: sentences (3) or a share (20%).", "web"),
     Setting("batch_max_articles", 1000, int, "Most articles in one POST /api/v1/batches.", "web"),
+    Setting("translation_slots", None, int, "Translations running at once in the web app (default: one per "
+            "core with Apertium, BITEXTO_ARGOS_INTER_THREADS with Argos).", "web"),
+    Setting("translation_queue", None, int, "Translation requests that may wait for a slot; more are "
+            "refused at once with 503 and Retry-After (default: four per slot).", "web"),
+    Setting("translation_wait_seconds", 10.0, float, "Longest a translation request waits for a slot "
+            "before it is refused.", "web"),
+    Setting("page_cache_mb", 32, int, "Memory for rendered pages of stored articles (0: none).", "web"),
+    Setting("threads", None, int, "Waitress threads of `bitexto serve` (default: the translation slots and "
+            "queue plus 16, so that reads always find a thread).", "web"),
+    Setting("connection_limit", 1000, int, "Open connections `bitexto serve` accepts at once.", "web"),
     Setting("secret_key", None, str, "Signs the web app's sessions and forms (default: a random key kept "
             "in the instance folder).", "web"),
     Setting("queue", None, str, "redis://HOST:PORT/N: the job queue for workers on any machine "
@@ -129,9 +143,11 @@ class Settings:
     argos_chunk_sentences: int
     argos_max_decoding_length: int
     apertium_pair: str
+    apertium_timeout_seconds: float
     max_chars: int
     database_url: str | None
     database: Path | None
+    database_timeout_seconds: float
     max_request_bytes: int
     rate_limit: str
     rate_limit_api_key: str | None
@@ -140,6 +156,12 @@ class Settings:
     warm_up: bool
     summary_length: str
     batch_max_articles: int
+    translation_slots: int | None
+    translation_queue: int | None
+    translation_wait_seconds: float
+    page_cache_mb: int
+    threads: int | None
+    connection_limit: int
     secret_key: str | None
     queue: str | None
     workers: int | None

@@ -13,7 +13,7 @@ import secrets
 import time
 from pathlib import Path
 
-from bitexto.database import Database, open_database
+from bitexto.database import DEFAULT_TIMEOUT_SECONDS, Database, open_database
 from bitexto.jobs.batches import BatchEntry
 
 SCHEMA = """
@@ -38,9 +38,9 @@ CREATE TABLE IF NOT EXISTS api_keys (
 """
 
 
-def open_store(location: str | Path) -> Database:
+def open_store(location: str | Path, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Database:
     """The article store at `location` (a SQLite path or a postgresql:// URL), schema ready."""
-    database = open_database(location)
+    database = open_database(location, timeout=timeout)
     database.create_schema(SCHEMA)
     return database
 

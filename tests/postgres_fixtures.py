@@ -55,13 +55,19 @@ class PostgresServer:
     def start(self) -> None:
         self._run(postgres_program("initdb"), "-D", str(self.data), "-U", SUPERUSER, "-A", "trust",
                   "-E", "UTF8", "--locale=C", "--no-sync")
+        self.restart()
+
+    def restart(self) -> None:
+        """Start the server on its existing data folder (after stop())."""
         options = (f"-k {self.folder} -p {PORT} -c listen_addresses='' -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
         self._run(postgres_program("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
                   "-w", "-t", "30", "start")
 
-    def stop(self) -> None:
-        self._run(postgres_program("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+    def stop(self, mode: str = "immediate") -> None:
+        """Stop the server: "immediate" (the default, fast for tests) cuts it off as a crash
+        would; "fast" is an operator's restart: sessions are cut, committed work is kept."""
+        self._run(postgres_program("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
 
     def url(self, database: str) -> str:
         return f"postgresql://{SUPERUSER}@/{database}?host={self.folder}&port={PORT}"

@@ -30,10 +30,14 @@ def free_port() -> int:
 
 
 class RedisServer:
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, *, persistent: bool = False):
         self.workdir = workdir
         self.process: subprocess.Popen | None = None
         self.port = 0
+        # Persistent: every write is in the append-only file before Redis answers, so a
+        # server killed and started again (restart()) has lost nothing.
+        self.persistence = (["--appendonly", "yes", "--appendfsync", "always"] if persistent
+                            else ["--appendonly", "no"])
 
     @property
     def url(self) -> str:
@@ -42,15 +46,23 @@ class RedisServer:
     def start(self) -> None:
         for _attempt in range(3):
             self.port = free_port()
-            self.process = subprocess.Popen(
-                [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-                 "--appendonly", "no", "--dir", str(self.workdir), "--daemonize", "no"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-            )
-            if self._wait_until_ready():
+            if self._launch():
                 return
             self.stop()
         raise RuntimeError(f"redis-server ({REDIS_SERVER}) did not start on a loopback port")
+
+    def restart(self) -> None:
+        """Start again on the same port, after stop() (clients reconnect to the same URL)."""
+        if not self._launch():
+            raise RuntimeError(f"redis-server did not start again on port {self.port}")
+
+    def _launch(self) -> bool:
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             *self.persistence, "--dir", str(self.workdir), "--daemonize", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        )
+        return self._wait_until_ready()
 
     def _wait_until_ready(self) -> bool:
         client = redis.Redis(host="127.0.0.1", port=self.port, socket_connect_timeout=0.5)

@@ -33,4 +33,6 @@ class TranslateOptions:
     argos_chunk_sentences: int = 64
     argos_max_decoding_length: int = 256
     apertium_pair: str = "spa-eng"
+    # A run that takes longer is stuck (a hung process): 400 sentences take under a second.
+    apertium_timeout_seconds: float = 30.0
     max_chars: int = 200_000

@@ -24,11 +24,12 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from webapp import api, errors, i18n, libretranslate, limits, security, store, ui
+    from webapp import api, errors, i18n, lanes, libretranslate, limits, page_cache, security, store, ui
     from webapp import newsletter_ui
     from webapp import batches_api, jobs_api, jobs_ui
 
     store.init_app(app)
+    page_cache.init_app(app)
     errors.init_app(app)
     i18n.init_app(app)
     app.register_blueprint(ui.bp)
@@ -42,6 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
                                                 batches_api.NESTED_NAME))
     limits.init_app(app)
     api.init_metrics(app)
+    lanes.init_app(app)  # after the limiter and the metrics it reports to
     return app
 
 

@@ -16,6 +16,8 @@ from translate.errors import BitextoError
 
 logger = logging.getLogger(__name__)
 STORE_UNAVAILABLE = "The article store is unavailable right now; please try again in a moment."
+STORE_FULL = ("The article store's disk is full, so nothing was saved. Stored articles can still be "
+              "read; the operator needs to free some space before new ones can be added.")
 
 # Paths whose clients expect JSON, including LibreTranslate-compatible ones.
 JSON_PREFIXES = ("/api/", "/translate", "/languages", "/detect", "/health", "/metrics", "/openapi.json")
@@ -36,6 +38,13 @@ def render_error(status: int, message: str):
     return render_template("error.html", status=status, message=message), status
 
 
+def is_disk_full(error: Exception) -> bool:
+    """SQLite's SQLITE_FULL ("database or disk is full") or PostgreSQL's disk_full (53100)."""
+    if getattr(error, "sqlite_errorname", None) == "SQLITE_FULL":
+        return True
+    return getattr(error, "sqlstate", None) == "53100"
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(BitextoError)
     def handle_core_error(error: BitextoError):
@@ -49,7 +58,7 @@ def init_app(app: Flask) -> None:
         # The store being down (PostgreSQL restarting, a locked or broken file) is not a
         # bug in the request: say so with a 503, which clients know to retry.
         logger.error("article store error on %s %s: %s", request.method, request.path, error)
-        return render_error(503, STORE_UNAVAILABLE)
+        return render_error(503, STORE_FULL if is_disk_full(error) else STORE_UNAVAILABLE)
 
     for database_error in database_errors():
         app.register_error_handler(database_error, handle_database_error)

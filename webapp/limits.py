@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import time
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
@@ -129,6 +130,12 @@ def init_app(app: Flask) -> Limiter:
     config = app.config
     config.setdefault("RATELIMIT_API_KEY", scaled_limit(config["RATELIMIT_DEFAULT"], KEY_HOLDER_FACTOR))
     config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    # Flask-Limiter would put its window's reset time in Retry-After on every response
+    # of a limited route, a 200 or the translation lane's 503 alike (taking the later
+    # of the two): a client would then wait a whole window for a lane that frees in a
+    # second. Its value goes in a header of its own; Retry-After is set where a refusal
+    # is made (here for the rate limit, webapp.lanes for the lane).
+    config.setdefault("RATELIMIT_HEADER_RETRY_AFTER", "X-RateLimit-Retry-After")
     if config.get("MAX_FORM_MEMORY_SIZE") == FLASK_FORM_MEMORY_DEFAULT and config.get("MAX_CONTENT_LENGTH"):
         config["MAX_FORM_MEMORY_SIZE"] = config["MAX_CONTENT_LENGTH"]
 
@@ -146,11 +153,14 @@ def init_app(app: Flask) -> Limiter:
 
     @app.errorhandler(RateLimitExceeded)
     def too_many_requests(error: RateLimitExceeded):
-        return render_error(
+        body, status = render_error(
             429,
             f"Too many requests: the limit is {error.description} per client on this endpoint. "
             "Wait a little and try again.",
         )
+        window = limiter.current_limit
+        wait = max(1, int(window.reset_at - time.time())) if window is not None else 1
+        return body, status, {"Retry-After": str(wait)}
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(error: RequestEntityTooLarge):

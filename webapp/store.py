@@ -25,7 +25,9 @@ def database_for(app: Flask) -> Database:
     opened = app.extensions.setdefault(EXTENSION, {})
     location = str(app.config["DATABASE"])
     if location not in opened:
-        opened[location] = open_store(location)
+        # A short wait for a connection: a request finds out at once that PostgreSQL
+        # is down (503) instead of holding a server thread for half a minute.
+        opened[location] = open_store(location, timeout=app.config["BITEXTO"].database_timeout_seconds)
     return opened[location]
 
 

@@ -16,9 +16,10 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
+from bitexto.admission import Refused
 from translate.errors import BitextoError
 from bitexto import store
-from webapp import export, jobs_ui, labels, seed, service
+from webapp import export, jobs_ui, labels, lanes, page_cache, seed, service
 from webapp.store import get_db
 from webapp.article_view import build_view
 from webapp.submission import Submission, read_form, read_upload
@@ -61,14 +62,20 @@ def create():
         text = submission.article_text()
         if jobs_ui.is_long(text):  # the reader follows a progress bar instead of waiting
             return jobs_ui.queue_article(text, submission)
-        article_id, _result = service.create_article(
-            text,
-            summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
-            algorithm=submission.algorithm or "default",
-            source_format=submission.source_format,
-        )
+        with lanes.admitted():  # a short article is translated now, if there is room
+            article_id, _result = service.create_article(
+                text,
+                summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
+                algorithm=submission.algorithm or "default",
+                source_format=submission.source_format,
+            )
     except BitextoError as error:
         return form_error(error.status, error.message, submission)
+    except Refused as refusal:
+        # Not an error in the text: the form comes back with it, and says when to resend.
+        page = render_template("error.html", status=refusal.status, message=lanes.form_message(refusal),
+                               form=submission, busy=True)
+        return page, refusal.status, lanes.retry_after_headers(refusal)
     return redirect(url_for("ui.article", article_id=article_id), code=303)
 
 
@@ -84,8 +91,11 @@ def example():
 
 @bp.get("/a/<article_id>")
 def article(article_id: str):
-    view = build_view(_load(article_id), request.args.get("length"), request.args.get("algorithm"))
-    return render_template("article.html", view=view)
+    def render() -> str:
+        view = build_view(_load(article_id), request.args.get("length"), request.args.get("algorithm"))
+        return render_template("article.html", view=view)
+
+    return page_cache.rendered(render)
 
 
 @bp.get("/a/<article_id>.md")

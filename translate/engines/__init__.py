@@ -53,4 +53,4 @@ def _cached_engine(name: str, options: TranslateOptions) -> Engine:
         return ArgosEngine(options)
     from translate.engines.apertium import ApertiumEngine
 
-    return ApertiumEngine(options.apertium_pair)
+    return ApertiumEngine(options.apertium_pair, options.apertium_timeout_seconds)
