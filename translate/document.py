@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:
     from translate.language import Analysis
 
-BLOCK_KINDS = ("body", "headline", "related_headline", "caption", "boilerplate", "credit")
+BLOCK_KINDS = ("body", "headline", "related_headline", "caption", "boilerplate", "credit", "byline", "dateline")
 # Blocks a reader of the article itself cares about; the others are page furniture
 # that is kept (and shown dimmed) but never summarised or quoted.
 CONTENT_KINDS = ("body", "headline")

@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from bitexto import newsletter
 from summarize import ALGORITHMS
+from translate.document import BLOCK_KINDS
 
 ERROR_STATUSES = {
     "400": "Malformed request: invalid JSON, a JSON body that is not an object, or (LibreTranslate endpoints) a missing or unsupported parameter.",
@@ -111,8 +112,7 @@ SCHEMAS: dict[str, dict] = {
         "type": "object",
         "properties": {
             "id": _string("Block id, b1, b2, …"),
-            "kind": _string("Block kind.", enum=["body", "headline", "related_headline", "caption",
-                                                 "boilerplate", "credit"]),
+            "kind": _string("Block kind.", enum=list(BLOCK_KINDS)),
             "start": {"type": "integer"},
             "end": {"type": "integer"},
             "sentences": {"type": "array", "items": _ref("Sentence")},
