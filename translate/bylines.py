@@ -73,9 +73,9 @@ def name_shaped(text: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 8 or any(char.isdigit() for char in name):
         return False
-    capitalised = [token for token in tokens if token[:1].isupper()]
-    particles = [token for token in tokens if token.lower() in _NAME_PARTICLES]
-    return 2 <= len(capitalised) <= 6 and len(capitalised) + len(particles) == len(tokens) and tokens[0][:1].isupper()
+    capitalised = [token for token in tokens if token[:1].isupper() and token.lower() not in _NAME_PARTICLES]
+    fits = all(token[:1].isupper() or token.lower() in _NAME_PARTICLES for token in tokens)
+    return fits and 2 <= len(capitalised) <= 6 and tokens[0][:1].isupper()
 
 
 def name_part(text: str) -> str:
@@ -101,7 +101,9 @@ def authors_of(text: str) -> list[str]:
     body = re.split(r"\s*\|\s*|\s+-\s+|\s(?:hace|publicado|actualizado)\b", body, maxsplit=1)[0]
     names = []
     for part in _SEPARATORS.split(body):
-        part = part.strip(" .;:")
+        part = part.strip(" ;:")
+        if not re.search(r"\b\w\.$", part):  # keep the period of a final initial ("Ana Gil E.")
+            part = part.rstrip(".")
         words = part.split()
         if not words or not strip_dates(part) or any(char.isdigit() for char in part):
             continue

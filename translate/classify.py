@@ -234,7 +234,8 @@ def _is_caption(line: Line) -> bool:
             ("/" in inside and has_capital)
             or _PHOTO_WORD_START.match(plain_inside)
             or _AGENCY_ONLY.fullmatch(plain_inside)
-            or (inside.isupper() and len(inside.split()) <= 4)  # "(FUENTE EXTERNA)", "(ARCHIVO)"
+            # "(FUENTE EXTERNA)": a source in capitals; one word ("(FSLN)") is an acronym.
+            or (inside.isupper() and 2 <= len(inside.split()) <= 4)
         ):
             return True
     if _TRAILING_SOURCE.search(line.text) and line.words >= 4:
