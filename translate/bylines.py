@@ -67,6 +67,11 @@ def _capitalised_in(text: str, plain_word: str) -> bool:
     return any(plain(token) == plain_word and token[:1].isupper() for token in re.findall(r"\w+", text))
 
 
+def is_desk(text: str) -> bool:
+    """ "Redacción", "Redacción Internacional": the newsroom, not a person."""
+    return bool(_NEWSROOM.fullmatch(text.strip()))
+
+
 def name_shaped(text: str) -> bool:
     """2–6 capitalised words (or initials), the particles of names allowed between them."""
     name = _name_part(text)
@@ -98,7 +103,8 @@ def authors_of(text: str) -> list[str]:
         return []
     body = _BY_START.sub("", stripped, count=1)
     body = _AUTHOR_LABEL.sub("", body, count=1)
-    body = re.split(r"\s*\|\s*|\s+-\s+|\s(?:hace|publicado|actualizado)\b", body, maxsplit=1)[0]
+    # The date that may follow the names ("Ana Gil 4 mayo, 2022", "Luis Gil 3/5/2022 22:41").
+    body = re.split(r"\s*\|\s*|\s+-\s+|\s(?=\d)|\s(?:hace|publicado|actualizado)\b", body, maxsplit=1)[0]
     names = []
     for part in _SEPARATORS.split(body):
         part = part.strip(" ;:")
@@ -109,6 +115,6 @@ def authors_of(text: str) -> list[str]:
             continue
         if all(word.lower() in _ROLE_WORDS or word.lower() in _NAME_PARTICLES for word in words):
             continue
-        if words[0][:1].isupper():
+        if words[0][:1].isupper() and not _NEWSROOM.fullmatch(part):
             names.append(part)
     return names

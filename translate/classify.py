@@ -297,6 +297,11 @@ def classify_blocks(
     `hints` (one per span, or None) are what an HTML source said about each line
     (translate.html_fragment): they settle lines whose markup is unambiguous.
     """
+    return read_page(text, spans, hints).kinds
+
+
+def read_page(text: str, spans: Sequence[tuple[int, int]], hints: Sequence[str | None] | None = None):
+    """The page's kinds and which line is its title (translate.page_context.PageReading)."""
     from translate.page_context import classify_page
 
     return classify_page(text, spans, describe_lines(text, spans), hints)

@@ -28,6 +28,7 @@ HTML hints (translate.html_fragment) come first where given: markup such as <nav
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from translate import bylines
@@ -62,12 +63,18 @@ _TAG_LABEL = re.compile(r"(?:temas|tags|etiquetas|palabras clave|claves|archivad
 _WORD = re.compile(r"\w+")
 
 
+@dataclass(frozen=True)
+class PageReading:
+    kinds: list[str]
+    title: int | None  # index of the line taken for the article's title
+
+
 def classify_page(
     text: str, spans: Sequence[tuple[int, int]], lines: list[Line], hints: Sequence[str | None] | None = None
-) -> list[str]:
+) -> PageReading:
     count = len(lines)
     if not count:
-        return []
+        return PageReading([], None)
     kinds: list[str | None] = [None] * count
     box = [False] * count
     for index, line in enumerate(lines):
@@ -93,7 +100,8 @@ def classify_page(
     _mark_footer(lines, kinds, titled, last_paragraph)
     _mark_body(text, spans, lines, kinds)
     _mark_captions_before_credits(lines, kinds)
-    return [kind or "body" for kind in kinds]
+    title = headline if headline is not None and kinds[headline] == "headline" else None
+    return PageReading([kind or "body" for kind in kinds], title)
 
 
 # --- 1. header -------------------------------------------------------------------------
@@ -213,14 +221,17 @@ def _mark_person_lines(text: str, spans: Sequence[tuple[int, int]], lines: list[
                        body_start: int) -> None:
     """Lines near the top that are only a person's name (or a handle next to a byline)."""
     window = range(0, min(len(lines), body_start + 1))
-    candidates = [i for i in window if kinds[i] in (None, "boilerplate", "dateline")
-                  and bylines.name_shaped(lines[i].text) and not lines[i].text.isupper()]
+    # A bare line must be the name and nothing else ("Ana Gil", not "Ana Gil, la ministra…");
+    # a date stamp may carry the name before its date ("Ana Gil | Publicado hace 3 horas").
+    candidates = [i for i in window if bylines.name_shaped(lines[i].text) and not lines[i].text.isupper() and (
+        kinds[i] == "dateline" or (kinds[i] in (None, "boilerplate")
+                                   and bylines.name_part(lines[i].text) == lines[i].text.strip(" .,;:")))]
     for i in _people(text, spans, lines, candidates):
         kinds[i] = "byline"
     for i in window:
         line = lines[i]
         beside_byline = (i > 0 and kinds[i - 1] == "byline") or (i + 1 < len(lines) and kinds[i + 1] == "byline")
-        if kinds[i] in (None, "boilerplate") and beside_byline and " " not in line.text and line.text.isalnum():
+        if kinds[i] in (None, "boilerplate") and beside_byline and line.text.isalnum() and line.text.islower():
             kinds[i] = "byline"  # a social handle printed without its "@"
 
 

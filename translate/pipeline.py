@@ -11,15 +11,19 @@ from translate.engines import Engine, ProgressCallback, create_engine
 from translate.inputs import check_article
 from translate.numbers import english_numbers
 from translate.quality import degenerate_flags
-from translate.blocks import build_blocks
+from translate.blocks import build_page
 
 
-def segment_article(text: str, settings: Settings | None = None) -> AlignedDocument:
-    """The untranslated document: blocks and sentences with offsets into normalised text."""
+def segment_article(text: str, settings: Settings | None = None, *,
+                    hints: Sequence[str | None] | None = None, source_meta: dict | None = None) -> AlignedDocument:
+    """The untranslated document: blocks and sentences with offsets into normalised text,
+    and the page's metadata. `hints` and `source_meta` come from an HTML source
+    (translate.html_fragment.read_fragment)."""
     settings = settings or Settings.from_env()
     check_article(text, settings.max_chars)
     clean = normalize(text)
-    return AlignedDocument(text=clean, blocks=build_blocks(clean))
+    blocks, meta = build_page(clean, hints, source_meta)
+    return AlignedDocument(text=clean, blocks=blocks, meta=meta)
 
 
 def translate_document(
@@ -59,14 +63,18 @@ def translate_article(
     engine: Engine | str | None = None,
     settings: Settings | None = None,
     on_progress: ProgressCallback | None = None,
+    *,
+    hints: Sequence[str | None] | None = None,
+    source_meta: dict | None = None,
 ) -> AlignedDocument:
     """Translate a pasted Spanish article into an aligned document.
 
     `engine` is an Engine, or a name among auto/argos/apertium (default: the
-    BITEXTO_ENGINE setting, itself `auto` by default).
+    BITEXTO_ENGINE setting, itself `auto` by default). `hints` and `source_meta` come
+    from an HTML source (translate.html_fragment.read_fragment).
     """
     settings = settings or Settings.from_env()
     if engine is None or isinstance(engine, str):
         engine = create_engine(engine, settings)
-    document = segment_article(text, settings)
+    document = segment_article(text, settings, hints=hints, source_meta=source_meta)
     return translate_document(document, engine, on_progress)
