@@ -158,6 +158,8 @@ SCHEMAS: dict[str, dict] = {
             "text": _string("The article as analysed (normalised; HTML turned into text): every "
                             "`start`/`end` offset refers to it."),
             "engine": _ref("Engine"),
+            "meta": {"type": "object", "description": "What the page says about the article: headline, "
+                     "authors, published (ISO 8601 or null) and published_text, site."},
             "blocks": {"type": "array", "items": _ref("Block")},
             "summary": _ref("Summary"),
             "quotes": {"type": "array", "items": _ref("Quote")},
