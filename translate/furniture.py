@@ -49,7 +49,6 @@ _WIDGET_START = re.compile(
             r"(?:inicia|iniciar) sesion\b|(?:para|solo para) suscriptores\b|contenido (?:exclusivo|premium)(?: para)?\b",
             r"(?:presentado|patrocinado|ofrecido) por\s*$",
             r"(?:publicidad|anuncio|patrocinado|contenido patrocinado|espacio publicitario|advertisement)\s*$",
-            r"(?:articulo|nota|noticia|entrada) (?:anterior|siguiente)\b",
             r"(?:anterior|siguiente|previous|next)\s*$",
             r"introduzca el texto|escriba (?:aqui|el texto)|cargando\b|loading\b",
             r"https?://\S+$|www\.\S+$",  # a bare address: an embed that did not load
@@ -82,7 +81,7 @@ _PROMO_ANYWHERE = re.compile(
     r"|todos los derechos reservados|\bnuestr[oa]s? (?:newsletters?|boletin(?:es)?|canal(?:es)?|redes sociales)\b"
     r"|canal de (?:whatsapp|telegram|youtube)|\bnuestra (?:app|aplicacion)\b|\bgoogle news\b"
     r"|\b(?:tu|su) (?:apoyo|membresia|suscripcion|donacion|aporte)\b|\bcon (?:cada|tu) (?:membresia|donacion|aporte)\b"
-    r"|\bcomo se financia\b|\bcancela cuando quieras\b|\bsi llegaste hasta (?:aca|aqui)\b"
+    r"|\bcomo se financia\b|\bcancel[ae] (?:cuando quieras|en cualquier momento)\b|\bsi (?:llegaste|has llegado) hasta (?:aca|aqui)\b"
     r"|\b(?:clic|click) (?:aqui|aca)\b|\bpara suscriptores\b|^(?:\w+ )?(?:te|los|les) necesita(?:mos)?\b"
 )
 # A reader appeal without a promo keyword: the site speaks to "you" about its own journalism.
@@ -117,6 +116,8 @@ _RELATED_LEAD_IN = re.compile(
     r"mira tambien|lea ademas|te recomendamos|recomendado|en video|en contexto)\s*[:»>|\-–—]\s*\S"
 )
 _BRACKETED = re.compile(r"^\[.{8,}\]$")
+# "Artículo anteriorLa lluvia…", "Nota siguiente: …": previous/next links (often glued).
+_PREVIOUS_NEXT = re.compile(r"(?:articulo|nota|noticia|entrada|post) (?:anterior|siguiente)\s*:?\s*\S")
 
 
 def is_widget(plain_line: str, text: str) -> bool:
@@ -156,7 +157,8 @@ def glued_tag_label(text: str) -> bool:
 
 
 def related_lead_in(plain_line: str, text: str) -> bool:
-    return len(text) <= 300 and (bool(_RELATED_LEAD_IN.match(_strip_icons(plain_line))) or bool(_BRACKETED.match(text)))
+    line = _strip_icons(plain_line)
+    return len(text) <= 300 and bool(_RELATED_LEAD_IN.match(line) or _PREVIOUS_NEXT.match(line) or _BRACKETED.match(text))
 
 
 def _strip_icons(plain_line: str) -> str:

@@ -67,7 +67,7 @@ _FURNITURE_PARTS = {
     "credit": frozenset("credit credits credito creditos photographer fotografo source fuente".split()),
     "related": frozenset(
         """related relacionadas relacionados relacionada recommended recomendados recomendadas
-        recommendations outbrain taboola interlinking interesar""".split()
+        recommendations outbrain taboola interesar""".split()
     ),
 }
 _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
