@@ -281,6 +281,7 @@ def _people(text: str, spans: Sequence[tuple[int, int]], lines: list[Line], cand
 def _mark_author_cards(lines: list[Line], kinds: list) -> set[int]:
     """A later line repeating a byline is the author card; a biography may follow it."""
     seen = {lines[i].text for i in range(len(lines)) if kinds[i] == "byline"}
+    seen |= {name for text in list(seen) for name in bylines.authors_of(text)}
     cards = set()
     for i, line in enumerate(lines):
         if kinds[i] in (None, "boilerplate") and line.text in seen:
