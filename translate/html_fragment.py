@@ -230,7 +230,7 @@ def _hint(stack: tuple, line: str, first_h1: bool) -> str | None:
                 return "boilerplate" if in_box else kind
         if parts & _FURNITURE_PARTS["boilerplate"]:
             return "boilerplate"
-        if parts & _FURNITURE_PARTS["related"] and tag in _LINK_LIST_TAGS:
+        if (in_box or parts & _FURNITURE_PARTS["related"]) and tag in _LINK_LIST_TAGS:
             # In a list of links to other stories, titles are related; short lines are labels.
             return "related_headline" if len(line.split()) >= 4 else "boilerplate"
     return None
