@@ -44,4 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
                                                 batches_api.NESTED_NAME))
     limits.init_app(app)
     api.init_metrics(app)
+    from webapp import bookmarklet
+
+    bookmarklet.init_app(app)
     return app
