@@ -1,30 +1,29 @@
 """Tell the article's own blocks from the page furniture pasted along with it.
 
-`classify_blocks(text, spans)` gives each block (a trimmed line, see
-translate.segment.split_blocks) one kind from translate.document.BLOCK_KINDS:
+`classify_blocks(text, spans, hints=None)` gives each block (a trimmed line, see
+translate.segment.split_blocks) one kind from translate.document.BLOCK_KINDS. This module
+holds the rules on one line; translate.page_context reads the page as a whole (header,
+boxes of links, footer) and decides what a line alone cannot:
 
-- boilerplate: promotion of the site itself (apps, newsletters, social networks,
-  "Lee también", "Publicidad", cookie notices). Recognised by wording, short lines only.
+- boilerplate: buttons and widgets, the site's promos, box labels, tags, section names
+  (wording in translate.furniture; position in translate.page_context).
+- byline: who wrote it — "Por María López", "Autor:", "Redacción", an e-mail or handle,
+  a bare person's name near the top (translate.bylines, translate.language).
+- dateline: a line that is only a date stamp of the article (translate.page_dates).
 - credit: agency or authorship lines ("Associated Press contribuyó a este informe.",
-  "Con información de EFE.", "(EFE)", "Redacción: …", "Por María López, corresponsal").
+  "Con información de EFE.", "(EFE)", "Foto: …", "— Ana Gil (@anagil) May 5, 2024").
 - caption: a photo caption, i.e. a line ending in a photo credit: a parenthesis with a
-  slash or a photo/agency word ("(Getty Images)", "(Foto: AP)", "(AFP/Archivo)"), or a
-  trailing "Foto: …" / "| Imagen: …".
-- headline: title-shaped lines (short, capitalised, one sentence, no final period)
-  before the first paragraph — the title and any subtitle — and, inside the article,
-  short title-shaped lines with no sign of being a link (section titles, ≤ 7 words).
-- related_headline: a link to another story pasted inside the article: a short line
-  with no final period, one sentence, not a quotation on its own, that has at least one
-  sign a reader would notice — a trailing attribution (", dice X", ", según X"), a
-  "Topic: Title" shape, a blank line around it (in pastes that do not separate every
-  paragraph with one), or the length of a full news title without a verb in the
-  preterite (titles speak in the present; "calificó…" is a paragraph missing its
-  period, so body).
-- body: everything else. Any line that ends in sentence punctuation (. … : ; and, past
-  the title, ? !) is body unless a wording rule above says otherwise.
+  slash, a photo/agency word or a photographer's name ("(Getty Images)", "(Foto: AP)",
+  "(AFP/Archivo)"), or a trailing "Foto: …", ". Archivo.", "| AGENCIA".
+- headline: the title (and a kicker that says what it says), and short title-shaped
+  lines inside the article (section titles, ≤ 7 words).
+- related_headline: a link to another story: a lead-in ("Lea también: …"), brackets, the
+  items of a box of links, or inside the text a trailing attribution (", dice X") or, in
+  pastes that do not separate every paragraph with one, a blank line around it.
+- body: everything else. When unsure, the article's text wins.
 
 The rules are shapes of Spanish news pages in general; nothing refers to a particular
-outlet or story.
+outlet, section or story.
 """
 
 from __future__ import annotations

@@ -139,7 +139,7 @@ def _mark_header(lines: list[Line], kinds: list, titled: list[bool], first_parag
         if i < headline:
             line = lines[i]
             is_kicker = line.words > _KICKER_MAX_WORDS or _is_quoted(line.text) or (
-                i == _previous_open(kinds, headline, i)
+                i == headline - 1  # a kicker touches its title
                 and bool(_content_words(line.text))
                 and _content_words(line.text) <= headline_words
             )
@@ -148,11 +148,6 @@ def _mark_header(lines: list[Line], kinds: list, titled: list[bool], first_parag
         if kinds[i] is None and (_looks_like_links(lines[i]) or (i < headline and lines[i].words <= _KICKER_MAX_WORDS)):
             kinds[i] = "boilerplate"
     return headline
-
-
-def _previous_open(kinds: list, headline: int, index: int) -> int:
-    """The line right above the title, skipping nothing: a kicker touches its title."""
-    return headline - 1
 
 
 def _looks_like_links(line: Line) -> bool:
