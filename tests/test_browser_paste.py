@@ -10,6 +10,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from webapp import create_app
 
 pytest_plugins = ("browser_fixtures",)
+pytest.register_assert_rewrite("browser_fixtures")
 from browser_fixtures import DESKTOP, live_server  # noqa: E402
 
 pytestmark = pytest.mark.enable_socket  # loopback only: the live server and chromedriver
