@@ -15,9 +15,13 @@ TITLE_CHARS = 100
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
-def article_titles(blocks: list[dict]) -> tuple[str, str]:
-    """The article's title, (Spanish, English): its first headline, else its first sentence."""
-    chosen = next((b for b in blocks if b["kind"] == "headline" and b["sentences"]), None)
+def article_titles(blocks: list[dict], headline: str | None = None) -> tuple[str, str]:
+    """The article's title, (Spanish, English): the block of the page's headline (meta,
+    never a kicker above it), else its first headline, else its first sentence."""
+    joined = lambda block: " ".join(s["source"] for s in block["sentences"])  # noqa: E731
+    chosen = next((b for b in blocks if headline and b["kind"] == "headline" and b["sentences"]
+                   and joined(b) == headline), None)
+    chosen = chosen or next((b for b in blocks if b["kind"] == "headline" and b["sentences"]), None)
     chosen = chosen or next((b for b in blocks if b["kind"] == "body" and b["sentences"]), None)
     if chosen is None:
         return "", ""

@@ -8,7 +8,8 @@ pytest_plugins = ("api_fixtures",)
 pytest.register_assert_rewrite("api_fixtures")
 from api_fixtures import SHORT_ARTICLE  # noqa: E402
 
-ARTICLE_KEYS = {"id", "url", "created_at", "options", "text", "engine", "blocks", "summary", "quotes"}
+# "meta": the page metadata of the aligned document (headline, authors, published, site).
+ARTICLE_KEYS = {"id", "url", "created_at", "options", "text", "engine", "meta", "blocks", "summary", "quotes"}
 
 
 def sentences(body: dict) -> list[dict]:

@@ -116,3 +116,12 @@ def test_only_routes_that_validate_something_document_a_validation_error(client)
     for path, method in [("/api/v1/articles/{article_id}", "get"), ("/languages", "get"), ("/health", "get"),
                          ("/metrics", "get"), ("/api/v1/jobs/{job_id}", "get")]:
         assert "422" not in paths[path][method]["responses"], path
+
+
+def test_the_documented_block_kinds_are_the_documents():
+    from typing import get_args
+
+    from translate.document import BLOCK_KINDS
+    from webapp.schemas.responses import BlockKind
+
+    assert set(get_args(BlockKind)) == set(BLOCK_KINDS)

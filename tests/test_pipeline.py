@@ -19,7 +19,9 @@ def seed_document():
 
 def test_seed_contract(seed_document):
     data = json.loads(json.dumps(seed_document.to_dict()))
-    assert set(data) == {"engine", "blocks"}
+    # "meta" joined the contract with the page metadata (headline, authors, published, site).
+    assert set(data) == {"engine", "meta", "blocks"}
+    assert set(data["meta"]) == {"headline", "authors", "published", "published_text", "site"}
     assert data["engine"]["name"] == "apertium"
     assert data["engine"]["model"] and data["engine"]["version"]
     assert len(data["blocks"]) == GOLD_BLOCK_COUNT

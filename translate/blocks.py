@@ -9,17 +9,37 @@ document) with exact offsets, `source == text[start:end]`, no target yet, and th
 
 from __future__ import annotations
 
-from translate.classify import classify_blocks
+from typing import Sequence
+
+from translate.page_context import read_page
 from translate.document import Block, Sentence
+from translate.metadata import page_meta
 from translate.segment import segment_sentences, split_blocks
 
 FORCED_SPLIT = "forced_split"
 
 
-def build_blocks(text: str) -> list[Block]:
+def build_blocks(text: str, hints: Sequence[str | None] | None = None) -> list[Block]:
     """Blocks with kinds and sentences for already normalised `text`."""
+    return build_page(text, hints)[0]
+
+
+def build_page(text: str, hints: Sequence[str | None] | None = None,
+               source_meta: dict | None = None) -> tuple[list[Block], dict]:
+    """Blocks of `text` and the page's metadata (translate.metadata).
+
+    `hints` (one per non-empty line) and `source_meta` come from an HTML source
+    (translate.html_fragment); plain text has neither.
+    """
     spans = split_blocks(text)
-    kinds = classify_blocks(text, spans)
+    if hints is not None and len(hints) != len(spans):
+        hints = None  # the hints were made for other lines: ignore rather than misplace them
+    reading = read_page(text, spans, hints)
+    blocks = _blocks(text, spans, reading.kinds)
+    return blocks, page_meta(text, blocks, reading.title, source_meta)
+
+
+def _blocks(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> list[Block]:
     blocks: list[Block] = []
     sentence_count = 0
     for block_number, ((start, end), kind) in enumerate(zip(spans, kinds), start=1):

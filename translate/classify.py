@@ -1,30 +1,29 @@
 """Tell the article's own blocks from the page furniture pasted along with it.
 
-`classify_blocks(text, spans)` gives each block (a trimmed line, see
-translate.segment.split_blocks) one kind from translate.document.BLOCK_KINDS:
+`classify_blocks(text, spans, hints=None)` gives each block (a trimmed line, see
+translate.segment.split_blocks) one kind from translate.document.BLOCK_KINDS. This module
+holds the rules on one line; translate.page_context reads the page as a whole (header,
+boxes of links, footer) and decides what a line alone cannot:
 
-- boilerplate: promotion of the site itself (apps, newsletters, social networks,
-  "Lee también", "Publicidad", cookie notices). Recognised by wording, short lines only.
+- boilerplate: buttons and widgets, the site's promos, box labels, tags, section names
+  (wording in translate.furniture; position in translate.page_context).
+- byline: who wrote it — "Por María López", "Autor:", "Redacción", an e-mail or handle,
+  a bare person's name near the top (translate.bylines, translate.language).
+- dateline: a line that is only a date stamp of the article (translate.page_dates).
 - credit: agency or authorship lines ("Associated Press contribuyó a este informe.",
-  "Con información de EFE.", "(EFE)", "Redacción: …", "Por María López, corresponsal").
+  "Con información de EFE.", "(EFE)", "Foto: …", "— Ana Gil (@anagil) May 5, 2024").
 - caption: a photo caption, i.e. a line ending in a photo credit: a parenthesis with a
-  slash or a photo/agency word ("(Getty Images)", "(Foto: AP)", "(AFP/Archivo)"), or a
-  trailing "Foto: …" / "| Imagen: …".
-- headline: title-shaped lines (short, capitalised, one sentence, no final period)
-  before the first paragraph — the title and any subtitle — and, inside the article,
-  short title-shaped lines with no sign of being a link (section titles, ≤ 7 words).
-- related_headline: a link to another story pasted inside the article: a short line
-  with no final period, one sentence, not a quotation on its own, that has at least one
-  sign a reader would notice — a trailing attribution (", dice X", ", según X"), a
-  "Topic: Title" shape, a blank line around it (in pastes that do not separate every
-  paragraph with one), or the length of a full news title without a verb in the
-  preterite (titles speak in the present; "calificó…" is a paragraph missing its
-  period, so body).
-- body: everything else. Any line that ends in sentence punctuation (. … : ; and, past
-  the title, ? !) is body unless a wording rule above says otherwise.
+  slash, a photo/agency word or a photographer's name ("(Getty Images)", "(Foto: AP)",
+  "(AFP/Archivo)"), or a trailing "Foto: …", ". Archivo.", "| AGENCIA".
+- headline: the title (and a kicker that says what it says), and short title-shaped
+  lines inside the article (section titles, ≤ 7 words).
+- related_headline: a link to another story: a lead-in ("Lea también: …"), brackets, the
+  items of a box of links, or inside the text a trailing attribution (", dice X") or, in
+  pastes that do not separate every paragraph with one, a blank line around it.
+- body: everything else. When unsure, the article's text wins.
 
 The rules are shapes of Spanish news pages in general; nothing refers to a particular
-outlet or story.
+outlet, section or story.
 """
 
 from __future__ import annotations
@@ -33,55 +32,15 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from translate import bylines, furniture
+from translate.page_dates import date_stamp
 from translate.segment import split_sentences
+from translate.text_shapes import plain
 
 # --- Wording -------------------------------------------------------------------------
-# Wording rules match `_Line.plain`: the line lowercased with accents removed, so one
-# pattern covers "Suscríbete", "SUSCRIBETE" and "suscribete".
-
-_ACCENT_FREE = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
-
-_SOCIAL = r"(?:facebook|twitter|x|instagram|tiktok|youtube|whatsapp|telegram|linkedin|threads|bluesky|google news)"
-
-# Promotion of the site itself, at the start of a line.
-_BOILERPLATE_START = re.compile(
-    "|".join(
-        (
-            r"(?:haga|haz|pulse|pulsa|presione|presiona|toque|toca|da|de|dar) (?:clic|click|tap)\b",
-            r"(?:clic|click|pincha|pinche|toca|toque) aqui\b",
-            r"(?:suscribete|suscribase|suscribirse|registrate|registrese)\b",
-            r"(?:siguenos|siganos)\b",
-            rf"(?:sigue|siga|seguir)\b.{{0,60}}\b(?:en|por) {_SOCIAL}\b",
-            r"(?:descarga|descargue|descargar|baja|obten|obtenga|instala|instale)\b.{0,40}\b(?:app|aplicacion)\b",
-            r"(?:lee|lea|leer|mira|mire|ver|vea|te puede interesar|le puede interesar)"
-            r"(?: tambien| mas)?\s*(?::|$)",
-            r"(?:lee|lea|mira|mire|ve|vea) tambien\b",
-            r"(?:tambien )?(?:te|le) (?:puede|podria) interesar\b",
-            r"(?:sigue|siga|seguir|continua|continue|continuar) leyendo\b",
-            r"(?:noticias?|contenidos?|articulos?|notas?) (?:relacionad|recomendad)[oa]s?\b",
-            r"relacionad[oa]s?\s*:|recomendamos\b|mas informacion\s*:?\s*$|ultimas noticias\s*$",
-            r"(?:publicidad|anuncio|patrocinado|contenido patrocinado)\s*$",
-            r"(?:comparte|comparta|compartir)(?: (?:en|este|esta|esto|la noticia|el articulo|por|con)\b|\s*:|\s*$)",
-            r"(?:unete|unase) (?:a |al )(?:nuestr|la comunidad|el canal|canal)",
-            r"(?:recibe|reciba) (?:nuestr|las (?:ultimas )?noticias|el boletin|cada (?:ma[nñ]ana|dia|semana)|gratis|alertas)",
-            r"(?:apuntate|apuntese|inscribete|inscribase) (?:a|al|en)\b",
-            r"(?:escucha|escuche|escuchar) (?:este|esta|la|el) (?:articulo|noticia|nota|podcast)\b",
-            r"(?:escuchar|guardar|imprimir|comentarios?)\s*$",
-            r"(?:tiempo de lectura|minutos? de lectura)\b",
-            r"todos los derechos reservados|politica de (?:privacidad|cookies)|terminos y condiciones",
-            r"copyright\b|\u00a9",
-        )
-    )
-)
-# Anywhere in a short line.
-_BOILERPLATE_ANYWHERE = re.compile(
-    r"\b(?:utiliza(?:mos)?|usa(?:mos)?|emplea(?:mos)?) (?:\w+ )?cookies\b|\baceptar? (?:las |todas las )?cookies\b"
-    r"|\bconfigura(?:r|cion de) (?:las )?cookies\b|todos los derechos reservados"
-    r"|\bnuestr[oa]s? (?:newsletters?|boletin(?:es)?)\b|canal de (?:whatsapp|telegram)"
-    r"|\bnuestra (?:app|aplicacion)\b"
-)
-# "Actualizado el 3 de mayo, 10:30", "Publicado: 12/05/2024" — short, dated, no period.
-_DATELINE_WORD = re.compile(r"(?:actualizado|actualizada|publicado|publicada|modificado|ultima actualizacion)\b")
+# Wording rules match `_Line.plain`: the line lowercased with accents removed (see
+# translate.text_shapes.plain). The furniture vocabulary lives in translate.furniture,
+# bylines in translate.bylines, date stamps in translate.page_dates.
 
 # News agencies and photo services whose name alone is a credit.
 _AGENCIES = (
@@ -114,19 +73,6 @@ _CREDIT_MAX_CHARS = 300
 # "Redacción Internacional", "REDACCIÓN BBC News Mundo": the newsroom signs the piece.
 _NEWSROOM = re.compile(r"(?:Redacción|REDACCIÓN)(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*){1,4}")
 
-# Bylines: "Por María López", "Por: Juan Pérez | Madrid", "Por Ana Ruiz, corresponsal".
-_BYLINE_START = re.compile(r"(?:por|escrito por)\s*:?\s+", re.IGNORECASE)
-_BYLINE_SEPARATORS = re.compile(r"\s*[,|/\u00b7\u2013\u2014]\s*|\s+-\s+")
-_NAME_CONNECTORS = frozenset("de del la las los y e da das do dos van von der di le".split())
-_BYLINE_VOCABULARY = _NAME_CONNECTORS | frozenset(
-    """el en desde para con corresponsal corresponsales enviado enviada enviados especial
-    especiales redactor redactora periodista periodistas editor editora reportero reportera
-    jefe jefa seccion internacional nacional actualizado publicado ene feb mar abr may jun jul
-    ago sep sept oct nov dic enero febrero marzo abril mayo junio julio agosto septiembre
-    octubre noviembre diciembre h hrs""".split()
-)
-_BYLINE_MAX_CHARS = 140
-
 # A photo credit closing a caption: "(Getty Images)", "(AFP/Archivo)", "(Foto: AP)".
 _CLOSING_PARENTHESIS = re.compile(r"\(([^()]{2,160})\)\s*\.?$")
 _PHOTO_WORD_START = re.compile(
@@ -137,6 +83,23 @@ _TRAILING_PHOTO_CREDIT = re.compile(
     r"(?:^|[.|\u00b7\u2013\u2014-]\s*)(?:foto|fotos|fotografia|imagen|credito|ilustracion)\s*:\s*[^.]{2,80}\.?$"
 )
 _CAPTION_MAX_CHARS = 600
+# "… en Guatemala. Archivo.", "… Premier League | AGENCIA", "… Bolivia/Captura de pantalla":
+# a caption ending in its source after a period, a bar or a slash.
+_TRAILING_SOURCE = re.compile(
+    r"(?:[.|]\s+|/)(?:(?i:archivo|captura de pantalla|captura|cortesia|cortesía)|[A-ZÁÉÍÓÚÑ]{3,}(?: [A-ZÁÉÍÓÚÑ]{2,})?"
+    r"|[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ]+)* \| [\w |]+)\.?$"
+)
+# "… a la presidencia. (Teresa Gómez Ruiz)": a photographer's name closing the line.
+_CLOSING_NAME = re.compile(r"\((?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)(?: (?:de |del |la )?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,3}\)$")
+# "… la conmemoración. Autor: Ana Gil Publicado: 27/04/2022": the picture's credit inside the caption.
+_INNER_PHOTO_CREDIT = re.compile(r"[.!?]\s+(?:autor|autora|foto|fotos|fotografia|imagen)\s*:\s*\S.{0,80}$")
+# "— Ana Gil (@anagil) May 5, 2022": the attribution line of an embedded post.
+_EMBED_ATTRIBUTION = re.compile(r"[—–-]\s*[^()]{2,80}\(@\w+\)\s*.{0,30}\d{4}")
+# A line that is only a picture credit: "Foto: …", "Ilustración: …", "Imágenes capturadas de video".
+_PHOTO_LINE = re.compile(
+    r"(?:fotos?|fotografias?|imagen(?:es)?|ilustracion(?:es)?|infografia|video|captura(?: de pantalla)?|cortesia|archivo)"
+    r"(?:\s*:|\s+(?:de|por|capturadas?|tomadas?|cortesia)\b|\s*\)?\s*\.?$)"
+)
 
 # ", dice el canciller", ", según la ONU", ", afirma el ministro" closing a title.
 _ATTRIBUTION_TAIL = re.compile(
@@ -166,7 +129,7 @@ _BOILERPLATE_MAX_CHARS = 300
 
 
 @dataclass(frozen=True)
-class _Line:
+class Line:
     """What a reader sees of one block: its text and whether empty lines surround it."""
 
     text: str
@@ -186,10 +149,10 @@ class _Line:
 
 
 def _plain(text: str) -> str:
-    return text.lower().translate(_ACCENT_FREE)
+    return plain(text)
 
 
-def _describe_all(text: str, spans: Sequence[tuple[int, int]]) -> list[_Line]:
+def describe_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[Line]:
     """A _Line per span, with blank-line context only where blank lines mean something.
 
     Some pastes separate every paragraph with an empty line; there an empty line says
@@ -203,60 +166,62 @@ def _describe_all(text: str, spans: Sequence[tuple[int, int]]) -> list[_Line]:
         before = index > 0 and blank_gaps[index - 1]
         after = index < len(blank_gaps) and blank_gaps[index]
         block = text[start:end]
-        lines.append(_Line(block, _plain(block), informative and before, informative and after))
+        lines.append(Line(block, _plain(block), informative and before, informative and after))
     return lines
 
 
-# --- Rules ---------------------------------------------------------------------------
+# --- Rules on one line ----------------------------------------------------------------
+# Each says what a line is from its own wording and shape; translate.page_context then
+# decides the lines these leave open with the page around them.
+
+BOX_LABEL = "box_label"  # a boilerplate line that titles a box of links (see page_context)
 
 
-def _is_boilerplate(line: _Line) -> bool:
-    if len(line.text) > _BOILERPLATE_MAX_CHARS:
-        return False
-    if _BOILERPLATE_START.match(line.plain) or _BOILERPLATE_ANYWHERE.search(line.plain):
-        return True
-    # A date stamp of the page ("Actualizado el 3 de mayo, 10:30").
-    return (
-        len(line.text) <= 90
-        and bool(_DATELINE_WORD.match(line.plain))
-        and any(char.isdigit() for char in line.text)
-        and line.last_mark != "."
-    )
+def furniture_kind(line: Line) -> str | None:
+    """The kind a line's own wording gives it, or None when only its context can tell.
+
+    Returns a BLOCK_KINDS name, or BOX_LABEL for the title of a box of links.
+    """
+    text, plain_line = line.text, line.plain
+    if furniture.is_widget(plain_line, text) or furniture.glued_tag_label(text) or furniture.tag_row(text):
+        return "boilerplate"
+    if furniture.box_label(plain_line):
+        return BOX_LABEL
+    if furniture.is_promo(plain_line):
+        return "boilerplate"
+    if bylines.byline_wording(text):
+        return "byline"
+    if furniture.related_lead_in(plain_line, text):
+        return "related_headline"
+    if date_stamp(text):
+        # "Ana Ruiz | Publicado hace 3 horas" is a byline with its date: translate.page_context
+        # asks the language layer whether the words before the date are a person's name.
+        return "dateline"
+    if _is_credit(line):
+        return "credit"
+    if _is_caption(line):
+        return "caption"
+    return None
 
 
-def _is_byline(text: str) -> bool:
-    """ "Por" + a name of 2–6 words, then optional parts (role, place, date)."""
-    if len(text) > _BYLINE_MAX_CHARS:
-        return False
-    start = _BYLINE_START.match(text)
-    if not start:
-        return False
-    parts = _BYLINE_SEPARATORS.split(text[start.end() :].rstrip(". "))
-    name = parts[0].split()
-    capitalised = [word for word in name if word[:1].isupper()]
-    if not 2 <= len(capitalised) <= 6 or len(capitalised) + sum(
-        word.lower() in _NAME_CONNECTORS for word in name
-    ) != len(name):
-        return False
-    for part in parts[1:]:
-        for word in part.split():
-            if not (word[:1].isupper() or word[:1].isdigit() or _plain(word).strip(".:") in _BYLINE_VOCABULARY):
-                return False
-    return True
+def is_photo_credit(line: Line) -> bool:
+    """A line that only credits a picture: "Foto: Archivo", "(EFE)", "Imágenes de video"."""
+    return len(line.text) <= 80 and bool(_PHOTO_LINE.match(line.plain.lstrip("(.[ ")))
 
 
-def _is_credit(line: _Line) -> bool:
+def _is_credit(line: Line) -> bool:
     if len(line.text) > _CREDIT_MAX_CHARS:
         return False
     return bool(
         _AGENCY_ONLY.fullmatch(line.plain)
         or _CREDIT.match(line.plain)
         or _NEWSROOM.fullmatch(line.text)
-        or _is_byline(line.text)
+        or _EMBED_ATTRIBUTION.fullmatch(line.text)
+        or (len(line.text) <= 80 and _PHOTO_LINE.match(line.plain.lstrip("(.[ ")))
     )
 
 
-def _is_caption(line: _Line) -> bool:
+def _is_caption(line: Line) -> bool:
     if len(line.text) > _CAPTION_MAX_CHARS:
         return False
     parenthesis = _CLOSING_PARENTHESIS.search(line.text)
@@ -268,12 +233,18 @@ def _is_caption(line: _Line) -> bool:
             ("/" in inside and has_capital)
             or _PHOTO_WORD_START.match(plain_inside)
             or _AGENCY_ONLY.fullmatch(plain_inside)
+            # "(FUENTE EXTERNA)": a source in capitals; one word ("(FSLN)") is an acronym.
+            or (inside.isupper() and 2 <= len(inside.split()) <= 4)
         ):
             return True
+    if _TRAILING_SOURCE.search(line.text) and line.words >= 4:
+        return True
+    if line.words >= 8 and (_CLOSING_NAME.search(line.text) or _INNER_PHOTO_CREDIT.search(line.plain)):
+        return True
     return bool(_TRAILING_PHOTO_CREDIT.search(line.plain))
 
 
-def _has_title_shape(line: _Line, text: str, span: tuple[int, int]) -> bool:
+def has_title_shape(line: Line, text: str, span: tuple[int, int]) -> bool:
     """Short, capitalised, one sentence, no final period: the shape of any title."""
     if len(line.text) > _TITLE_MAX_CHARS or line.last_mark in _SENTENCE_END:
         return False
@@ -282,56 +253,36 @@ def _has_title_shape(line: _Line, text: str, span: tuple[int, int]) -> bool:
     return len(split_sentences(text, *span)) == 1
 
 
-def _is_quotation_alone(line: _Line) -> bool:
+def _is_quotation_alone(line: Line) -> bool:
     """«…» or “…” on a line of its own is something said in the article, not a link."""
     return line.text[0] in _OPENING_QUOTES and line.text[-1] in _CLOSERS
 
 
-def _is_untitled_line(line: _Line, text: str, span: tuple[int, int]) -> bool:
+def is_untitled_line(line: Line, text: str, span: tuple[int, int]) -> bool:
     """A title-shaped line inside the article (after its title or first paragraph)."""
     return (
         len(line.text) <= _RELATED_MAX_CHARS
         and line.last_mark not in "?!"  # past the title, a question is a paragraph
         and not _is_quotation_alone(line)
-        and _has_title_shape(line, text, span)
+        and has_title_shape(line, text, span)
     )
 
 
-def _untitled_line_kind(line: _Line) -> str:
+def untitled_line_kind(line: Line) -> str:
     """Link to another story, section title of this one, or a paragraph without period?
 
-    Links to other stories are full news titles: they carry an attribution (", dice
-    X"), a "Topic: title" shape or a blank line around them, or at least they are long
-    and, like titles, in the present tense. Section titles are a few words.
+    A lone title-shaped line inside the text is a subhead unless something marks it as a
+    link: a trailing attribution (", dice X", the shape of a news title) or, in pastes
+    that do not separate every paragraph with one, a blank line around it. Length alone
+    and a "Topic: title" shape are no such sign: subheads take both shapes as often, and
+    when unsure the article's text wins.
     """
-    if _ATTRIBUTION_TAIL.search(line.plain) or _TOPIC_COLON.match(line.text):
+    if _ATTRIBUTION_TAIL.search(line.plain):
         return "related_headline"
     if line.blank_before or line.blank_after:
         return "related_headline"
     if _PRETERITE.search(line.text):
         return "body"
     if line.words > _SECTION_TITLE_MAX_WORDS:
-        return "related_headline"
+        return "body"
     return "headline"
-
-
-def classify_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
-    """One kind from BLOCK_KINDS per block span of `text` (spans from split_blocks)."""
-    kinds: list[str] = []
-    body_seen = False  # before the first paragraph, title-shaped lines are the title
-    for span, line in zip(spans, _describe_all(text, spans)):
-        if _is_boilerplate(line):
-            kind = "boilerplate"
-        elif _is_credit(line):
-            kind = "credit"
-        elif _is_caption(line):
-            kind = "caption"
-        elif not body_seen and _has_title_shape(line, text, span):
-            kind = "headline"  # the title, or a subtitle right under it
-        elif body_seen and _is_untitled_line(line, text, span):
-            kind = _untitled_line_kind(line)
-        else:
-            kind = "body"
-        body_seen = body_seen or kind == "body"
-        kinds.append(kind)
-    return kinds

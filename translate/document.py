@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:
     from translate.language import Analysis
 
-BLOCK_KINDS = ("body", "headline", "related_headline", "caption", "boilerplate", "credit")
+BLOCK_KINDS = ("body", "headline", "related_headline", "caption", "boilerplate", "credit", "byline", "dateline")
 # Blocks a reader of the article itself cares about; the others are page furniture
 # that is kept (and shown dimmed) but never summarised or quoted.
 CONTENT_KINDS = ("body", "headline")
@@ -92,6 +92,9 @@ class AlignedDocument:
     text: str
     blocks: list[Block]
     engine: EngineInfo | None = None
+    # What the page says about the article (translate.metadata): headline, authors,
+    # published (ISO 8601 when readable, with published_text as printed), site.
+    meta: dict = field(default_factory=dict)
     # The Spanish parse (translate.language), made on first use and never serialised:
     # it is derived from `text` alone.
     analysis: Analysis | None = field(default=None, repr=False, compare=False)
@@ -113,6 +116,7 @@ class AlignedDocument:
     def to_dict(self) -> dict:
         return {
             "engine": self.engine.to_dict() if self.engine else None,
+            "meta": dict(self.meta),
             "blocks": [b.to_dict() for b in self.blocks],
         }
 
@@ -121,4 +125,4 @@ class AlignedDocument:
         """A document from its to_dict() and the normalised text its offsets refer to
         (a stored result read back, e.g. from a worker on another machine)."""
         return cls(text=text, blocks=[Block.from_dict(block) for block in data["blocks"]],
-                   engine=EngineInfo.from_dict(data.get("engine")))
+                   engine=EngineInfo.from_dict(data.get("engine")), meta=dict(data.get("meta") or {}))

@@ -11,15 +11,19 @@ from translate.engines import Engine, ProgressCallback, create_engine
 from translate.inputs import check_article
 from translate.numbers import english_numbers
 from translate.quality import degenerate_flags
-from translate.blocks import build_blocks
+from translate.blocks import build_page
 
 
-def segment_article(text: str, options: TranslateOptions | None = None) -> AlignedDocument:
-    """The untranslated document: blocks and sentences with offsets into normalised text."""
+def segment_article(text: str, options: TranslateOptions | None = None, *,
+                    hints: Sequence[str | None] | None = None, source_meta: dict | None = None) -> AlignedDocument:
+    """The untranslated document: blocks and sentences with offsets into normalised text,
+    and the page's metadata. `hints` and `source_meta` come from an HTML source
+    (translate.html_fragment.read_fragment)."""
     options = options or TranslateOptions()
     check_article(text, options.max_chars)
     clean = normalize(text)
-    return AlignedDocument(text=clean, blocks=build_blocks(clean))
+    blocks, meta = build_page(clean, hints, source_meta)
+    return AlignedDocument(text=clean, blocks=blocks, meta=meta)
 
 
 def translate_document(
@@ -59,14 +63,48 @@ def translate_article(
     engine: Engine | str | None = None,
     options: TranslateOptions | None = None,
     on_progress: ProgressCallback | None = None,
+    *,
+    hints: Sequence[str | None] | None = None,
+    source_meta: dict | None = None,
 ) -> AlignedDocument:
     """Translate a pasted Spanish article into an aligned document.
 
     `engine` is an Engine, or a name among auto/argos/apertium (default: the
-    BITEXTO_ENGINE setting, itself `auto` by default).
+    BITEXTO_ENGINE setting, itself `auto` by default). `hints` and `source_meta` come
+    from an HTML source (translate.html_fragment.read_fragment).
     """
     options = options or TranslateOptions()
     if engine is None or isinstance(engine, str):
         engine = create_engine(engine, options)
-    document = segment_article(text, options)
+    document = segment_article(text, options, hints=hints, source_meta=source_meta)
     return translate_document(document, engine, on_progress)
+
+
+def read_page_source(raw: str, media_type: str = "text/plain"):
+    """Raw input → translate.html_fragment.PageSource (text, per-line hints, metadata).
+
+    Plain text has no hints. An HTML selection keeps its markup's hints; a whole page is
+    reduced to its article by trafilatura (translate.clean) and keeps the page's
+    metadata.
+    """
+    from translate.clean import extract_text, is_fragment
+    from translate.html_fragment import PageSource, read_html, read_page_metadata
+
+    if media_type != "text/html":
+        return PageSource(text=raw, hints=None, meta={})
+    if is_fragment(raw):
+        return read_html(raw)
+    return PageSource(text=extract_text(raw, media_type), hints=None, meta=read_page_metadata(raw))
+
+
+def translate_page(
+    raw: str,
+    media_type: str = "text/plain",
+    engine: Engine | str | None = None,
+    options: TranslateOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> AlignedDocument:
+    """translate_article for an input in a media type (text/plain or text/html)."""
+    source = read_page_source(raw, media_type)
+    return translate_article(source.text, engine, options, on_progress,
+                             hints=source.hints, source_meta=source.meta)

@@ -24,7 +24,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from webapp import api, errors, i18n, lanes, libretranslate, limits, page_cache, security, store, ui
+    from webapp import api, bookmarklet, errors, i18n, lanes, libretranslate, limits, page_cache, security, store, ui
     from webapp import newsletter_ui
     from webapp import batches_api, jobs_api, jobs_ui
 
@@ -44,6 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     limits.init_app(app)
     api.init_metrics(app)
     lanes.init_app(app)  # after the limiter and the metrics it reports to
+    bookmarklet.init_app(app)
     return app
 
 

@@ -80,6 +80,7 @@ class ArticleView:
     other_quotes: list[QuoteView]
     sentence_count: int = 0
     options: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # translate.metadata: headline, authors, published, site
 
 
 def document_from_result(text: str, result: dict) -> AlignedDocument:
@@ -134,7 +135,8 @@ def build_view(article: dict, length: str | None = None, algorithm: str | None =
     for quote in result.get("quotes", []):
         quotes_by_sentence.setdefault(quote["sentence_id"], []).append(quote)
     blocks = [_block_view(b, summary_ids, quotes_by_sentence) for b in result["blocks"]]
-    title, title_en = article_titles(result["blocks"])
+    meta = result.get("meta") or {}
+    title, title_en = article_titles(result["blocks"], meta.get("headline"))
     return ArticleView(
         id=article["id"],
         created=datetime.fromtimestamp(article["created_at"], tz=timezone.utc),
@@ -152,6 +154,7 @@ def build_view(article: dict, length: str | None = None, algorithm: str | None =
         other_quotes=[q for q in quotes if not q.key],
         sentence_count=sum(len(b.rows) for b in blocks),
         options=article["options"],
+        meta=meta,
     )
 
 

@@ -19,7 +19,8 @@ from bitexto.jobs import Job
 from webapp import api, jobs_service
 from webapp.limits import require_api_key
 from webapp.openapi import JOBS, KEYED, api_spec, request_body, responses
-from webapp.schemas import ArticleRequest, ArticleUpload, Job, JobCreated, shorten
+from webapp.schemas import ArticleRequest, ArticleUpload, JobCreated, shorten
+from webapp.schemas import Job as JobBody
 
 bp = Blueprint("jobs", __name__)
 NESTED_NAME = f"{api.bp.name}.{bp.name}"  # its name in app.blueprints once nested
@@ -69,7 +70,7 @@ def accepted(body: dict, url: str):
 @require_api_key
 @api_spec.validate(tags=[JOBS], security=KEYED,
                    path_parameter_descriptions={"job_id": "The id returned when the job was created."},
-                   resp=responses(200, Job, "The job.", 403, 404, not_found="No such job."))
+                   resp=responses(200, JobBody, "The job.", 403, 404, not_found="No such job."))
 def get_job(job_id: str):
     """A job's state and progress"""
     job = jobs_service.get_job(job_id)

@@ -17,6 +17,8 @@ BLOCK_KINDS = {
     "caption": _l("Photo caption"),
     "boilerplate": _l("Site boilerplate"),
     "credit": _l("Credit"),
+    "byline": _l("Byline"),
+    "dateline": _l("Dateline"),
 }
 
 # Sentence flags (translation quality) and quote flags (how sure the quote is).

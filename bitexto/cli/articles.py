@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import click
 
@@ -17,18 +18,23 @@ from translate.engines import ENGINE_NAMES, create_engine
 @click.option("--engine", type=click.Choice(ENGINE_NAMES), default=None,
               help="Translation engine (default: BITEXTO_ENGINE or auto).")
 @click.option("--json", "as_json", is_flag=True, help="Print the aligned document as JSON.")
+@click.option("--format", "input_format", type=click.Choice(["text", "html"]), default=None,
+              help="Input format (default: html for .html/.htm files, else text).")
 @click.option("--width", type=int, default=None, help="Terminal width for the side-by-side view.")
-def translate(source, engine, as_json, width):
+def translate(source, engine, as_json, input_format, width):
     """Translate an article (default: the embedded seed article)."""
     from bitexto.cli.terminal import engine_banner, side_by_side
-    from translate.pipeline import translate_article
+    from translate.pipeline import translate_page
 
     settings = Settings.from_env()
     text = read_article(source)
+    input_format = input_format or ("html" if Path(source).suffix.lower() in (".html", ".htm") else "text")
     translator = create_engine(engine, settings.translate)
-    document = translate_article(text, translator, settings.translate, on_progress=ProgressBar())
+    media_type = "text/html" if input_format == "html" else "text/plain"
+    document = translate_page(text, media_type, translator, settings.translate, on_progress=ProgressBar())
     if as_json:
-        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        # "text" is the normalised text every start/end offset refers to, as in the API.
+        click.echo(json.dumps({"text": document.text, **document.to_dict()}, ensure_ascii=False, indent=2))
         return
     click.echo(engine_banner(document))
     click.echo()

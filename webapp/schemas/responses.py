@@ -31,9 +31,15 @@ class Sentence(BaseModel):
     flags: list[str] = Field(description="Quality notes, e.g. unknown_words, forced_split.")
 
 
+# The block kinds of the aligned document (translate.document.BLOCK_KINDS); a test
+# holds them equal.
+BlockKind = Literal["body", "headline", "related_headline", "caption", "boilerplate", "credit", "byline",
+                    "dateline"]
+
+
 class Block(BaseModel):
     id: str = Field(description="Block id, b1, b2, …")
-    kind: Literal["body", "headline", "related_headline", "caption", "boilerplate", "credit"]
+    kind: BlockKind
     start: int
     end: int
     sentences: list[Sentence]
@@ -73,6 +79,8 @@ class Article(BaseModel):
     options: dict[str, str] = Field(description="summary_length, algorithm and format used.")
     text: str = Field(description="The article as analysed (normalised; HTML turned into text).")
     engine: Engine
+    meta: dict = Field(description="What the page says about the article: headline, authors, published "
+                       "(ISO 8601 or null) and published_text, site.")
     blocks: list[Block]
     summary: Summary
     quotes: list[Quote]
