@@ -15,7 +15,7 @@ from bitexto.store import insert_article, save_article
 from summarize import Quote, Summary, extract_quotes, summarize
 from translate.document import AlignedDocument
 from translate.engines import Engine, ProgressCallback, create_engine
-from translate.pipeline import segment_article, translate_documents
+from translate.pipeline import read_page_source, segment_article, translate_documents
 
 DEFAULT_SUMMARY_LENGTH = "3"
 DEFAULT_ALGORITHM = "default"
@@ -53,8 +53,12 @@ def analyse_article(
     settings: Settings | None = None,
     on_progress: ProgressCallback | None = None,
     with_speakers: bool = False,
+    media_type: str = "text/plain",
 ) -> ArticleResult:
     """Segment, translate (unless `translate=False`), summarise and extract quotes.
+
+    `text` is in `media_type`: plain text, or HTML (a reader's selection keeps its
+    markup's hints and the page's metadata; a whole page is reduced to its article).
 
     The summary options are checked before translating, so a bad option costs nothing.
     `with_speakers` also sends the quoted speakers' names through the engine, in the same
@@ -62,7 +66,8 @@ def analyse_article(
     English when a newsletter snippet asks, without a second engine call per article.
     """
     settings = settings or Settings.from_env()
-    document = segment_article(text, settings.translate)
+    source = read_page_source(text, media_type)
+    document = segment_article(source.text, settings.translate, hints=source.hints, source_meta=source.meta)
     summary = summarize(document, length=summary_length, algorithm=algorithm)
     if translate:
         if engine is None or isinstance(engine, str):

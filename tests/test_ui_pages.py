@@ -41,3 +41,34 @@ def test_the_new_kinds_have_labels_in_both_languages(app, language, byline, date
     with app.test_request_context("/"), force_locale(language):
         assert labels.block_kind("byline") == byline
         assert labels.block_kind("dateline") == dateline
+
+
+SELECTION = (
+    "<html><body><!--StartFragment--><article><p class=\"kicker\">Ciencia</p>"
+    "<h1>Hallan en los Andes una rana que se creía extinta</h1>"
+    "<p class=\"byline\">Por <a rel=\"author\" href=\"/autor/ines\">Inés Carvajal Mora</a></p>"
+    "<time datetime=\"2024-02-20T08:15:00-03:00\">20 de febrero de 2024</time>"
+    "<p>La rana no había sido vista desde 1994, cuando una enfermedad acabó con casi todas las poblaciones.</p>"
+    "<p>Los investigadores encontraron once ejemplares adultos en el arroyo.</p>"
+    "</article><!--EndFragment--></body></html>"
+)
+
+
+@pytest.mark.parametrize("route", ["form", "api"])
+def test_a_pasted_selection_keeps_its_markup_s_metadata(app, route):
+    """The paste form and the API read an HTML selection themselves: the <h1>, the
+    rel=author link and the <time> give the headline, the author and the date."""
+    client = app.test_client()
+    if route == "form":
+        page = client.post("/", data={"text": SELECTION, "format": "html"})
+        assert page.status_code == 303
+        article_id = page.headers["Location"].rsplit("/", 1)[-1]
+        result = client.get(f"/api/v1/articles/{article_id}").get_json()
+    else:
+        result = client.post("/api/v1/articles", json={"text": SELECTION, "format": "html"}).get_json()
+    assert result["meta"]["headline"] == "Hallan en los Andes una rana que se creía extinta"
+    assert result["meta"]["authors"] == ["Inés Carvajal Mora"]
+    assert result["meta"]["published"].startswith("2024-02-20T08:15")
+    kinds = {block["kind"] for block in result["blocks"]}
+    assert {"headline", "byline", "dateline", "body"} <= kinds
+    assert "<" not in result["text"]

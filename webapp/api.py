@@ -21,7 +21,6 @@ from spectree import Response as DescribedResponses
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import NotFound, UnsupportedMediaType
 
-from translate.clean import prepare_text
 from translate.errors import InputError
 from translate.inputs import decode_text
 from bitexto import store
@@ -105,7 +104,7 @@ def article_body(article: dict) -> dict:
 
 
 def article_text(article: ArticleRequest) -> tuple[str, str]:
-    """The article's text (HTML already turned into text) and its source format."""
+    """The article's text as sent (the analysis reads HTML itself) and its source format."""
     text, source_format = article.text, article.format
     upload = getattr(article, "file", None)  # only a form (ArticleUpload) carries one
     if upload is not None:
@@ -115,10 +114,7 @@ def article_text(article: ArticleRequest) -> tuple[str, str]:
         source_format = source_format or file_format
     if text is None:
         raise InputError("No article: send its text in the `text` field, or upload it as `file`.")
-    source_format = source_format or "text"
-    if source_format == "html":
-        text = prepare_text(text, "text/html")
-    return text, source_format
+    return text, source_format or "text"
 
 
 def uploaded_text(upload: FileStorage) -> tuple[str, str]:

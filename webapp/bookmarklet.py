@@ -51,20 +51,13 @@ def receive():
         abort(403)
     try:
         article_id, _result = service.create_article(
-            service_text(request.form.get("html", "")),
+            request.form.get("html", ""),
             summary_length=current_app.config["DEFAULT_SUMMARY_LENGTH"], algorithm="default",
             source_format="html",
         )
     except BitextoError as error:
         abort(error.status, error.message)
     return redirect(url_for("ui.article", article_id=article_id), code=303)
-
-
-def service_text(html: str) -> str:
-    """The article text of the sent HTML (a selection keeps every paragraph)."""
-    from translate.clean import extract_text
-
-    return extract_text(html, "text/html")
 
 
 def init_app(app) -> None:

@@ -38,10 +38,11 @@ def is_long(text: str) -> bool:
     return sum(1 for _sentence in document.sentences()) > settings.long_sentences
 
 
-def queue_article(text: str, submission: Submission) -> Response:
-    """Queue the form's article and send the reader to its progress page."""
+def queue_article(submission: Submission) -> Response:
+    """Queue the form's article (as sent: the job reads HTML itself) and send the reader
+    to its progress page."""
     job = jobs_service.submit_article(
-        text,
+        submission.text,
         summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
         algorithm=submission.algorithm or "default",
         source_format=submission.source_format,

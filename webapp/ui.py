@@ -61,10 +61,10 @@ def create():
         read_upload(submission, request)
         text = submission.article_text()
         if jobs_ui.is_long(text):  # the reader follows a progress bar instead of waiting
-            return jobs_ui.queue_article(text, submission)
+            return jobs_ui.queue_article(submission)
         with lanes.admitted():  # a short article is translated now, if there is room
             article_id, _result = service.create_article(
-                text,
+                submission.text,
                 summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
                 algorithm=submission.algorithm or "default",
                 source_format=submission.source_format,

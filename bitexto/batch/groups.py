@@ -16,11 +16,10 @@ from bitexto.articles import ArticleResult
 from bitexto.batch.inputs import BatchItem, clean_id, item_from_text, media_type_of
 from bitexto.settings import Settings
 from summarize import Summary, extract_quotes, summarize
-from translate.clean import prepare_text
 from translate.document import AlignedDocument
 from translate.engines import Engine
 from translate.errors import EngineFailure, InputError
-from translate.pipeline import segment_article, translate_documents
+from translate.pipeline import read_page_source, segment_article, translate_documents
 
 logger = logging.getLogger(__name__)
 
@@ -117,8 +116,9 @@ def _prepare(item: BatchItem, options: BatchOptions) -> _Slot:
     if slot.error is not None:
         return slot
     try:
-        text = prepare_text(item.text, item.media_type) if item.media_type == "text/html" else item.text
-        slot.document = segment_article(text, options.settings.translate)
+        source = read_page_source(item.text, item.media_type)
+        slot.document = segment_article(source.text, options.settings.translate, hints=source.hints,
+                                        source_meta=source.meta)
         slot.summary = summarize(slot.document, length=options.summary_length, algorithm=options.algorithm)
     except InputError as error:
         slot.fail(error.message, retryable=False)

@@ -39,6 +39,11 @@ def article_payload(text: str, *, summary_length: str | int, algorithm: str, sou
                                       "format": source_format}}
 
 
+def media_type(options: dict) -> str:
+    """The media type of a job's text: its payload's format (html, else plain text)."""
+    return "text/html" if options.get("format") == "html" else "text/plain"
+
+
 def article_id_for(job: Job) -> str:
     return job.id
 
@@ -71,7 +76,7 @@ class ArticleJobRunner:
         result = analyse_article(
             job.payload["text"], engine, summary_length=options["summary_length"],
             algorithm=options["algorithm"], settings=self.settings, on_progress=on_progress,
-            with_speakers=True,
+            with_speakers=True, media_type=media_type(options),
         ).to_dict()
         return store_article(store, job.payload["text"], options, result, engine, article_id)
 
@@ -96,7 +101,8 @@ class ArticleJobRunner:
             return outcomes
         engine = self.engine()
         for (summary_length, algorithm), same in by_options.items():
-            results = translate_many([{"id": job.id, "text": job.payload["text"]} for job in same], engine,
+            results = translate_many([{"id": job.id, "text": job.payload["text"],
+                                      "format": job.payload["options"].get("format", "text")} for job in same], engine,
                                      summary_length=summary_length, algorithm=algorithm,
                                      settings=self.settings, with_speakers=True)
             for job, result in zip(same, results, strict=True):
