@@ -120,4 +120,5 @@ def test_name_shapes_and_authors():
     assert bylines.authors_of("Por Ana Ruiz y Luis Gil, corresponsales") == ["Ana Ruiz", "Luis Gil"]
     assert bylines.authors_of("por Luis Gil 4 junio, 2024") == ["Luis Gil"]
     assert bylines.authors_of("Marta Díaz | Publicado hace 3 horas") == ["Marta Díaz"]
+    assert bylines.authors_of("Por") == [] and bylines.authors_of("Autor:") == []
     assert bylines.authors_of("Redacción") == []

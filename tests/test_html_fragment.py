@@ -97,3 +97,12 @@ def test_fragments_keep_every_paragraph_and_whole_pages_go_through_trafilatura()
 def test_a_selection_without_text_is_a_clear_input_error(html):
     with pytest.raises(InputError):
         read_html(html)
+
+
+def test_a_lead_in_in_its_own_element_is_not_an_author():
+    from translate.html_fragment import read_html
+
+    source = read_html('<!--StartFragment--><h1>Un titular</h1><div class="byline"><span class="byline__by">Por'
+                       '</span> <a rel="author" href="/a">Ana Ruiz Gil</a></div><p>Un párrafo del texto.</p>'
+                       '<!--EndFragment-->')
+    assert source.meta["authors"] == ["Ana Ruiz Gil"]

@@ -113,6 +113,8 @@ def authors_of(text: str) -> list[str]:
         words = part.split()
         if not words or not strip_dates(part) or any(char.isdigit() for char in part):
             continue
+        if _AUTHOR_LABEL_ALONE.fullmatch(part):  # a lead-in printed in its own element ("Por")
+            continue
         if all(word.lower() in _ROLE_WORDS or word.lower() in _NAME_PARTICLES for word in words):
             continue
         if words[0][:1].isupper() and not _NEWSROOM.fullmatch(part):
