@@ -30,6 +30,12 @@ def test_the_header_shows_the_headline_authors_and_date(app):
         "Hallan en los Andes una rana que se creía extinta desde hace treinta años")
     assert tree.xpath("string(//*[contains(@class, 'meta-authors')])") == "Inés Carvajal Mora"
     assert tree.xpath("//*[contains(@class, 'meta-published')]/time/@datetime") == ["2024-02-20T08:15"]
+    # Localised with babel in the reader's language; the page's own wording in the title.
+    assert tree.xpath("string(//*[contains(@class, 'meta-published')]/time)").replace("\u202f", " ") == (
+        "February 20, 2024, 8:15 AM")
+    assert tree.xpath("//*[contains(@class, 'meta-published')]/time/@title") == ["20 de febrero de 2024, 8:15"]
+    spanish = lxml.html.fromstring(client.get(post_article(client, PAGE) + "?lang=es").get_data(as_text=True))
+    assert spanish.xpath("string(//*[contains(@class, 'meta-published')]/time)") == "20 de febrero de 2024, 8:15"
 
 
 @pytest.mark.parametrize("language, byline, dateline", [("en", "Byline", "Dateline"), ("es", "Firma", "Fecha de publicación")])

@@ -82,6 +82,12 @@ class ArticleView:
     options: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)  # translate.metadata: headline, authors, published, site
 
+    @property
+    def published_label(self) -> str | None:
+        """The publication date in the reader's language (babel), or as the page wrote it
+        when it could not be read."""
+        return labels.published_date(self.meta.get("published")) or self.meta.get("published_text")
+
 
 def document_from_result(text: str, result: dict) -> AlignedDocument:
     """The aligned document a stored result describes, with its translations."""

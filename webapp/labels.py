@@ -5,6 +5,9 @@ Lazy strings, so each is translated in the language of the request that renders 
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 
 from bitexto.presentation import engine_name
@@ -69,3 +72,17 @@ def engine(info: dict | None) -> str:
 
 def is_low_quality(info: dict | None) -> bool:
     return bool(info) and info.get("name") in LOW_QUALITY_ENGINES
+
+
+def published_date(value: str | None) -> str | None:
+    """An ISO 8601 date or date-time in the UI's locale ("April 21, 2022, 2:30 PM"), or None."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if len(value) <= len("2022-04-21"):
+        return format_date(moment, "long")
+    # The page's own wall-clock time, as printed on it: not converted to the server's zone.
+    return f"{format_date(moment, 'long')}, {format_time(moment.replace(tzinfo=None), 'short', rebase=False)}"
