@@ -76,6 +76,8 @@ ministerio ministerios comisión consejo comité tribunal centro laboratorio lab
 instituto universidad fundación asociación agencia oficina departamento secretaría
 """.split())
 # … and, for places and organisations, generic words of geography and government.
+# Left out on purpose: sierra, puerto, costa, valle, monte, cabo, nueva — English keeps
+# them in Spanish place names (Sierra Nevada, Puerto Rico, Costa Rica, Nueva Pescanova).
 GENERIC_WORDS = INSTITUTION_WORDS | frozenset(fold(word) for word in """
 ministerio ministra ministro gobierno ejecutivo congreso senado parlamento asamblea cámara
 tribunal supremo constitucional audiencia fiscalía juzgado corte justicia policía guardia
@@ -84,9 +86,9 @@ ayuntamiento diputación comunidad autónoma estado estados república reino uni
 unidas unión federación confederación organización mundial internacional nacional europeo
 europea europeos banco central fondo monetario agencia instituto servicio departamento
 secretaría oficina delegación embajada consulado universidad escuela colegio hospital
-museo biblioteca iglesia catedral sindicato asociación fundación ciudad nueva nuevo norte
-sur este oeste oriental occidental meridional septentrional golfo mar océano río lago monte
-montes sierra isla islas península valle cabo puerto costa provincia región distrito
+museo biblioteca iglesia catedral sindicato asociación fundación ciudad norte
+sur este oeste oriental occidental meridional septentrional golfo mar océano río lago
+isla islas península provincia región distrito
 departamento municipio plaza calle avenida palacio casa blanca mundo copa liga juegos
 olímpicos seguridad defensa interior exterior exteriores sanidad salud educación hacienda
 economía trabajo empleo cultura medio ambiente agricultura industria energía transporte

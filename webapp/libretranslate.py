@@ -25,8 +25,9 @@ from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 from translate.blocks import build_blocks
 from translate.clean import prepare_text
 from translate.document import AlignedDocument
+from translate.glossary import Glossary
 from translate.inputs import detect_language, rank_languages
-from translate.pipeline import translate_document
+from translate.pipeline import translate_documents
 from webapp import metrics, service
 from webapp.limits import exempt, require_api_key
 from webapp.payload import read_payload
@@ -99,7 +100,8 @@ def detect():
     return jsonify(detect_languages("\n".join(texts)))
 
 
-def translate_texts(texts: list[str], media_type: str = "text/plain") -> list[str]:
+def translate_texts(texts: list[str], media_type: str = "text/plain",
+                    glossary: Glossary | None = None) -> list[str]:
     """English for each text: sentences translated in one engine call, gaps kept."""
     documents = []
     for text in texts:
@@ -107,12 +109,10 @@ def translate_texts(texts: list[str], media_type: str = "text/plain") -> list[st
         blank_html = media_type == "text/html" and not text.strip()
         clean = "" if blank_html else prepare_text(text, media_type)
         documents.append(AlignedDocument(text=clean, blocks=build_blocks(clean)))
-    # One document holding every block, so the engine sees all sentences of the
-    # request in one batch; the sentences are shared, so each document gets its targets.
-    combined = AlignedDocument(text="", blocks=[block for document in documents for block in document.blocks])
-    sentence_count = sum(1 for _ in combined.sentences())
+    # One engine call for every sentence of the request (names protected per text).
+    sentence_count = sum(1 for document in documents for _ in document.sentences())
     if sentence_count:
-        translate_document(combined, service.get_engine())
+        translate_documents(documents, service.get_engine(), glossary=glossary)
         metrics.count_sentences(sentence_count)
     return [_reassemble(document) for document in documents]
 
