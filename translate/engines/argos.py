@@ -206,8 +206,11 @@ def encode_with_markers(tokenizer: Any, text: str) -> list[str]:
     if rest.strip() or not tokens:
         pieces = tokenizer.encode(rest)
         if tokens and pieces and not rest[:1].isspace() and pieces[0].startswith(WORD_START):
-            # Glued to the marker ("⟦0⟧'s"): no word start, or decoding would add a space.
-            pieces[0] = pieces[0][len(WORD_START):] or pieces[0]
+            # Glued to the marker ("⟦0⟧, dijo"): no word start, or decoding would add a space.
+            if pieces[0] == WORD_START:
+                pieces.pop(0)
+            else:
+                pieces[0] = pieces[0][len(WORD_START):]
         tokens.extend(pieces)
     return tokens
 
