@@ -53,6 +53,7 @@ def analyse_article(
     settings: Settings | None = None,
     on_progress: ProgressCallback | None = None,
     with_speakers: bool = False,
+    glossary=None,
 ) -> ArticleResult:
     """Segment, translate (unless `translate=False`), summarise and extract quotes.
 
@@ -69,7 +70,9 @@ def analyse_article(
             engine = create_engine(engine, settings.translate)
         # Speakers come from the Spanish alone, so the untranslated document names them.
         speakers = sorted({q.speaker for q in extract_quotes(document) if q.speaker}) if with_speakers else []
-        translate_documents([document], engine, on_progress, extra=speakers)
+        if glossary is None:
+            glossary = settings.load_glossary()  # BITEXTO_GLOSSARY, for every surface
+        translate_documents([document], engine, on_progress, extra=speakers, glossary=glossary)
     quotes = extract_quotes(document)
     return ArticleResult(document=document, summary=summary, quotes=quotes)
 

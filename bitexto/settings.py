@@ -61,6 +61,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("argos_max_decoding_length", _CORE["argos_max_decoding_length"].default, int,
             "Longest English output per sentence, in tokens.", "translation"),
     Setting("apertium_pair", _CORE["apertium_pair"].default, str, "Apertium language pair.", "translation"),
+    Setting("glossary", None, Path, "A glossary file (CSV or TSV: Spanish term, English) applied to "
+            "every translation; a term given as itself is never translated.", "translation"),
     Setting("max_chars", _CORE["max_chars"].default, int, "Longest article accepted, in characters.",
             "translation"),
     Setting("database_url", None, str, "A postgresql:// URL: the article store and translation cache "
@@ -129,6 +131,7 @@ class Settings:
     argos_chunk_sentences: int
     argos_max_decoding_length: int
     apertium_pair: str
+    glossary: Path | None
     max_chars: int
     database_url: str | None
     database: Path | None
@@ -169,6 +172,13 @@ class Settings:
     def translate(self) -> TranslateOptions:
         """The options the translation core takes."""
         return TranslateOptions(**{name: getattr(self, name) for name in TranslateOptions.__dataclass_fields__})
+
+    def load_glossary(self, path: Path | str | None = None):
+        """The glossary in `path`, else in BITEXTO_GLOSSARY, else None (GlossaryError if unusable)."""
+        from translate.glossary import Glossary
+
+        chosen = path or self.glossary
+        return Glossary.from_file(Path(chosen).expanduser()) if chosen else None
 
     @property
     def instance_dir(self) -> Path:

@@ -30,6 +30,7 @@ from webapp.store import check as check_store
 from webapp.store import get_db
 from webapp.limits import require_api_key
 from webapp.openapi import app_version, endpoint_docs, openapi_document
+from webapp.glossary_input import glossary_option
 from webapp.payload import Payload, read_payload
 from webapp.submission import HTML_SUFFIXES, TEXT_SUFFIXES
 
@@ -49,8 +50,10 @@ def create_article():
     text, source_format = article_text(payload)
     summary_length = summary_length_option(payload.get("summary_length"))
     algorithm = algorithm_option(payload.get("algorithm"))
+    glossary = glossary_option(payload.get("glossary"))
     article_id, _result = service.create_article(
-        text, summary_length=summary_length, algorithm=algorithm, source_format=source_format
+        text, summary_length=summary_length, algorithm=algorithm, source_format=source_format,
+        glossary=glossary,
     )
     response = jsonify(article_body(store.fetch_article(get_db(), article_id)))
     response.status_code = 201

@@ -1,7 +1,10 @@
 """LibreTranslate-compatible endpoints, so existing LibreTranslate clients work unchanged.
 
     POST /translate       {"q": str | [str], "source": "es" | "auto", "target": "en",
-                           "format": "text" | "html", "api_key"?} → {"translatedText": ...}
+                           "format": "text" | "html", "api_key"?, "glossary"?} → {"translatedText": ...}
+
+`glossary` is bitexto's own addition: {"término": "translation"} applied to this request
+(a term mapped to itself is not translated); an unusable glossary is a 422.
     GET|POST /languages   [{"code", "name", "targets"}]
     POST /detect          {"q"} → [{"confidence": 0..100, "language"}]
 
@@ -30,6 +33,7 @@ from translate.inputs import detect_language, rank_languages
 from translate.pipeline import translate_documents
 from webapp import metrics, service
 from webapp.limits import exempt, require_api_key
+from webapp.glossary_input import glossary_option
 from webapp.payload import read_payload
 
 bp = Blueprint("libretranslate", __name__)
@@ -87,7 +91,8 @@ def translate():
     if source == AUTO:
         detections = [_detected_source(text) for text in texts]
         body["detectedLanguage"] = detections if batch else detections[0]
-    translations = translate_texts(texts, "text/html" if text_format == "html" else "text/plain")
+    glossary = glossary_option(payload.get("glossary"))
+    translations = translate_texts(texts, "text/html" if text_format == "html" else "text/plain", glossary)
     return jsonify({"translatedText": translations if batch else translations[0], **body})
 
 

@@ -36,3 +36,19 @@ class ProgressBar:
         self.bar.update(done - self.bar.pos)
         if done >= total:
             self.bar.__exit__(None, None, None)
+
+
+def glossary_option(command):
+    """`--glossary FILE` for every command that translates."""
+    return click.option("--glossary", "glossary_file", type=click.Path(dir_okay=False), default=None,
+                        help="Glossary file (CSV/TSV: Spanish term, English; default: BITEXTO_GLOSSARY).")(command)
+
+
+def load_glossary(settings, path):
+    """The glossary to use, or a one-line error (click exits with status 2)."""
+    from translate.glossary import GlossaryError
+
+    try:
+        return settings.load_glossary(path)
+    except GlossaryError as error:
+        raise click.UsageError(f"glossary: {error}") from None
