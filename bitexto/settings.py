@@ -12,6 +12,8 @@ The translation core never reads the environment: `Settings.translate` hands it 
 
 from __future__ import annotations
 
+import functools
+
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -116,6 +118,13 @@ def parse_value(setting: Setting, raw: str) -> object:
     return setting.kind(raw)
 
 
+@functools.lru_cache(maxsize=8)
+def _read_glossary(path: str, stamp: tuple | None):
+    from translate.glossary import Glossary
+
+    return Glossary.from_file(path)
+
+
 @dataclass(frozen=True)
 class Settings:
     """The value of every setting in SETTINGS (the field names are the table's names)."""
@@ -174,11 +183,19 @@ class Settings:
         return TranslateOptions(**{name: getattr(self, name) for name in TranslateOptions.__dataclass_fields__})
 
     def load_glossary(self, path: Path | str | None = None):
-        """The glossary in `path`, else in BITEXTO_GLOSSARY, else None (GlossaryError if unusable)."""
-        from translate.glossary import Glossary
+        """The glossary in `path`, else in BITEXTO_GLOSSARY, else None (GlossaryError if unusable).
 
+        Read again only when the file changes, so every article may ask for it."""
         chosen = path or self.glossary
-        return Glossary.from_file(Path(chosen).expanduser()) if chosen else None
+        if not chosen:
+            return None
+        chosen = Path(chosen).expanduser()
+        try:
+            stat = chosen.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None  # from_file reports the problem
+        return _read_glossary(str(chosen), stamp)
 
     @property
     def instance_dir(self) -> Path:

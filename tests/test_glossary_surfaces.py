@@ -70,3 +70,32 @@ def test_article_api_takes_a_glossary(client):
     assert "Ministry of Health" in english
     bad = client.post("/api/v1/articles", json={"text": ARTICLE, "glossary": "paro = a\nparo = b"})
     assert bad.status_code == 422
+
+
+def test_batch_and_newsletter_take_a_glossary(glossary_file, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(article), "--out", str(out), "--engine", "apertium",
+                                       "--glossary", str(glossary_file)])
+    assert result.exit_code == 0, result.output
+    assert "joblessness" in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["newsletter", str(article), "--format", "text", "--engine", "apertium",
+                                       "--glossary", str(glossary_file)])
+    assert result.exit_code == 0, result.output
+    assert "joblessness" in result.output or "Ministry of Health" in result.output
+
+
+def test_batch_with_queue_refuses_a_local_glossary(glossary_file, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(article), "--out", str(tmp_path / "o.jsonl"), "--queue",
+                                       "--glossary", str(glossary_file)])
+    assert result.exit_code == 2 and "--glossary" in result.output
+
+
+def test_a_quoted_full_name_is_shown_as_written():
+    from bitexto.newsletter.snippet import english_speakers
+
+    assert english_speakers(["Raúl Espina", "la ministra"], ["Raúl Spine", "the minister"]) == \
+        {"Raúl Espina": "Raúl Espina", "la ministra": "the minister"}

@@ -206,9 +206,22 @@ def translate_speakers(result: dict, engine: Engine, *, quotes: int = MAX_QUOTES
 
 
 def english_speakers(names: list[str], english: list[str]) -> dict[str, str]:
-    """{Spanish speaker: English} from an engine's output, in the speaker's case."""
-    return {name: _same_initial_case(name, str(en).strip())
-            for name, en in zip(names, english, strict=True) if str(en).strip()}
+    """{Spanish speaker: English} from an engine's output, in the speaker's case.
+
+    A speaker that is a full name ("Raúl Espina": two or more capitalised words and their
+    particles; one word may be a body, "Fiscalía", that English translates) is shown as written, as names are in the article's English (translate.names): an
+    engine alone would make it "Raúl Spine"."""
+    return {name: name if _is_a_name(name) else _same_initial_case(name, str(en).strip())
+            for name, en in zip(names, english, strict=True) if str(en).strip() or _is_a_name(name)}
+
+
+def _is_a_name(speaker: str) -> bool:
+    from translate.names import EXONYMS, PARTICLES, fold
+
+    words = speaker.split()
+    return (sum(1 for w in words if w[:1].isupper()) >= 2 and words[0][:1].isupper()
+            and fold(speaker) not in EXONYMS
+            and all(w[:1].isupper() or fold(w) in PARTICLES for w in words))
 
 
 def build_snippet(
