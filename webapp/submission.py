@@ -26,6 +26,7 @@ class Submission:
     length: str = ""
     algorithm: str = ""
     filename: str = ""
+    glossary: str = ""  # one "término = translation" a line (remembered by the browser)
 
     def article_text(self) -> str:
         """The plain text to analyse (HTML reduced to its article text)."""
@@ -41,6 +42,7 @@ def read_form(request: Request) -> Submission:
         source_format=form.get("format") if form.get("format") in FORMATS else "text",
         length=form.get("length", "").strip(),
         algorithm=form.get("algorithm", "").strip(),
+        glossary=form.get("glossary", ""),
     )
 
 

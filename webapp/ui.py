@@ -21,6 +21,7 @@ from bitexto import store
 from webapp import export, jobs_ui, labels, seed, service
 from webapp.store import get_db
 from webapp.article_view import build_view
+from translate.glossary import Glossary, GlossaryError
 from webapp.submission import Submission, read_form, read_upload
 
 bp = Blueprint("ui", __name__)
@@ -58,17 +59,21 @@ def create():
     submission = read_form(request)
     try:
         read_upload(submission, request)
+        glossary = Glossary.parse(submission.glossary) if submission.glossary.strip() else None
         text = submission.article_text()
         if jobs_ui.is_long(text):  # the reader follows a progress bar instead of waiting
-            return jobs_ui.queue_article(text, submission)
+            return jobs_ui.queue_article(text, submission, glossary)
         article_id, _result = service.create_article(
             text,
             summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
             algorithm=submission.algorithm or "default",
             source_format=submission.source_format,
+            glossary=glossary,
         )
     except BitextoError as error:
         return form_error(error.status, error.message, submission)
+    except GlossaryError as error:
+        return form_error(422, _("The glossary cannot be used: %(problem)s", problem=str(error)), submission)
     return redirect(url_for("ui.article", article_id=article_id), code=303)
 
 
