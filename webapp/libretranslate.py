@@ -15,8 +15,14 @@ unsupported parameter, 403 for API keys, 413 for too much text, 429 for rate lim
 Texts go through bitexto's own pipeline: normalised, split into sentences, translated in
 one batch by the app's engine (behind the translation cache), and put back together
 with the original spacing and line breaks between sentences, so paragraphs survive.
-Unlike LibreTranslate, `format: html` does not keep the markup: the article text is
-extracted from the HTML (translate.clean) and its translation is returned as plain text.
+With `format: html` the markup is kept, as LibreTranslate keeps it: text nodes are
+translated, tags and attributes copied, inline tags inside a sentence put around the
+English of their words (translate.markup).
+
+    POST /translate_file  multipart `file` (.txt, .html, .docx), source, target
+                          → {"translatedFileUrl": ".../download_file/<id>.<name>"}
+    GET  /download_file/<id>.<name>   the translated file
+    GET  /frontend/settings           what LibreTranslate's own web client asks first
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from translate.blocks import build_blocks
 from translate.clean import prepare_text
 from translate.document import AlignedDocument
 from translate.glossary import Glossary
+from translate.markup import sentence_count as html_sentence_count, translate_html_many
 from translate.inputs import detect_language, rank_languages
 from translate.pipeline import translate_documents
 from webapp import metrics, service
@@ -108,6 +115,13 @@ def detect():
 def translate_texts(texts: list[str], media_type: str = "text/plain",
                     glossary: Glossary | None = None) -> list[str]:
     """English for each text: sentences translated in one engine call, gaps kept."""
+    if media_type == "text/html":
+        count = html_sentence_count(texts)
+        if not count:
+            return list(texts)
+        translations = translate_html_many(texts, service.get_engine(), glossary)
+        metrics.count_sentences(count)
+        return translations
     documents = []
     for text in texts:
         # A blank HTML item stays blank (HTML extraction would call it unreadable).
