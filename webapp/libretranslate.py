@@ -210,3 +210,7 @@ def _check_size(texts: list[str]) -> None:
 def _shown(value: object) -> str:
     text = str(value)
     return text if len(text) <= 32 else text[:32] + "…"
+
+
+# File translation and /frontend/settings live in their own module, on this blueprint.
+from webapp import libretranslate_files  # noqa: E402,F401

@@ -12,9 +12,21 @@ from translate.inputs import decode_text
 SEED_ARTICLE = Path(__file__).resolve().parent.parent.parent / "seeds" / "000_957073114899cdb1.txt"
 
 
+ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip file
+
+
 def read_article(source: str) -> str:
-    """The article in FILE, or on stdin for "-", decoded (a note on stderr when not UTF-8)."""
+    """The article in FILE, or on stdin for "-", decoded (a note on stderr when not UTF-8);
+    a .docx file (by its name, or a zip on stdin) gives its paragraphs' text."""
     data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    if source.lower().endswith(".docx") or (source == "-" and data.startswith(ZIP_MAGIC)):
+        from translate.docx_file import docx_text
+        from translate.errors import InputError
+
+        try:
+            return docx_text(data)
+        except InputError as error:
+            raise click.UsageError(str(error)) from None
     text, encoding = decode_text(data)
     if encoding != "utf-8":
         click.echo(f"Note: the input was not UTF-8; read it as {encoding}.", err=True)
