@@ -19,7 +19,7 @@ ERROR_STATUSES = {
     "404": "No such article.",
     "413": "The request body or the article is too long.",
     "415": "Unsupported Content-Type (or uploaded file type).",
-    "422": "The article cannot be processed: empty, binary, not Spanish, or a bad summary option.",
+    "422": "The article cannot be processed: empty, binary, not Spanish, a bad summary option or an unusable glossary.",
     "429": "Too many requests from this client; see the Retry-After header.",
     "503": "No translation engine is available.",
 }
@@ -53,6 +53,14 @@ ALGORITHM = _string("Summary algorithm.", enum=list(ALGORITHMS), default="defaul
 FORMAT = _string("Format of the text: plain text or HTML (converted to text first).",
                  enum=["text", "html"], default="text")
 API_KEY_FIELD = _string("API key (also accepted as an Authorization: Bearer or X-API-Key header).")
+GLOSSARY = {
+    "description": "The reader's glossary for this request: {\"Sanidad\": \"Ministry of Health\"}; a term mapped "
+                   "to itself is not translated. Also a list of [term, translation] pairs, or text with one "
+                   "\"término = translation\" a line. Names are kept as written without it.",
+    "oneOf": [{"type": "object", "additionalProperties": {"type": "string"}},
+              {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+              {"type": "string"}],
+}
 
 SCHEMAS: dict[str, dict] = {
     "Error": {
@@ -72,6 +80,7 @@ SCHEMAS: dict[str, dict] = {
             "format": FORMAT,
             "summary_length": SUMMARY_LENGTH,
             "algorithm": ALGORITHM,
+            "glossary": GLOSSARY,
             "api_key": API_KEY_FIELD,
         },
     },
@@ -257,7 +266,20 @@ SCHEMAS: dict[str, dict] = {
                   "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
             "source": _string("Source language.", enum=["es", "auto"]),
             "target": _string("Target language.", enum=["en"]),
-            "format": FORMAT,
+            "format": _string("text, or html: the markup is kept and its text translated.",
+                              enum=["text", "html"], default="text"),
+            "glossary": GLOSSARY,
+            "api_key": API_KEY_FIELD,
+        },
+    },
+    "FileRequest": {
+        "type": "object",
+        "required": ["file", "source", "target"],
+        "properties": {
+            "file": {"type": "string", "format": "binary", "description": "A .txt, .html or .docx file."},
+            "source": _string("Source language.", enum=["es", "auto"]),
+            "target": _string("Target language.", enum=["en"]),
+            "glossary": _string("Optional glossary: one \"término = translation\" a line."),
             "api_key": API_KEY_FIELD,
         },
     },
@@ -464,8 +486,44 @@ PATHS: dict[str, dict] = {
                         },
                     }),
                 },
-                **_errors("400", "403", "413", "415", "429", "503"),
+                **_errors("400", "403", "413", "415", "422", "429", "503"),
             },
+        },
+    },
+    "/translate_file": {
+        "post": {
+            "tags": ["LibreTranslate"],
+            "summary": "Translate a .txt, .html or .docx file (LibreTranslate-compatible)",
+            "description": "HTML keeps its markup, .docx its paragraphs' run formatting. The answer is the "
+                           "address of the translated file, kept for an hour.",
+            "security": KEYED,
+            "requestBody": {"required": True,
+                            "content": {"multipart/form-data": {"schema": _ref("FileRequest")}}},
+            "responses": {
+                "200": {"description": "Where to download the translation.",
+                        "content": _json({"type": "object",
+                                          "properties": {"translatedFileUrl": _string("Download address.")}})},
+                **_errors("400", "403", "413", "422", "429", "503"),
+            },
+        },
+    },
+    "/download_file/{name}": {
+        "get": {
+            "tags": ["LibreTranslate"],
+            "summary": "A translated file, as an attachment",
+            "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {
+                "200": {"description": "The file."},
+                "404": {"description": "No such file (or it has expired).", "content": _json(_ref("Error"))},
+            },
+        },
+    },
+    "/frontend/settings": {
+        "get": {
+            "tags": ["LibreTranslate"],
+            "summary": "Settings LibreTranslate's web client reads first",
+            "responses": {"200": {"description": "Character limit, file formats, languages.",
+                                  "content": _json({"type": "object"})}},
         },
     },
     "/languages": {
