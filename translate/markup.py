@@ -50,14 +50,22 @@ class Segment:
 
     def rendered(self, escape=lambda text: text) -> str:
         """The English with every span's open and close text inserted."""
-        events = []  # (position, order, text): closes before opens at one position
+        # (position, kind, size, order, text): at one position, closes (inner first), then
+        # empty spans whole, then opens (outer first).
+        events = []
         for order, (start, end, index) in enumerate(self.inserts):
             span = self.spans[index]
-            events.append((start, 1, -(end - start), order, span.open))
-            events.append((end, 0, (end - start), -order, span.close))
+            if start == end:
+                events.append((start, 1, 0, 0, order, span.open + span.close))
+                continue
+            # Equal English ranges nest as in the source: the longer source span, then the
+            # one closed later (spans are listed as they close), is the outer one.
+            extent = span.end - span.start
+            events.append((start, 2, -(end - start), -extent, -index, span.open))
+            events.append((end, 0, end - start, extent, index, span.close))
         events.sort()
         parts, position = [], 0
-        for at, _kind, _size, _order, text in events:
+        for at, _kind, _size, _extent, _order, text in events:
             parts.append(escape(self.english[position:at]))
             parts.append(text)
             position = at
@@ -77,7 +85,7 @@ def translate_segments(segments: Sequence[Segment], engine: Engine,
         segment.english, offsets = _reassemble(document)
         pieces.append(offsets)
     inner = [(k, i) for k, s in enumerate(segments) for i, span in enumerate(s.spans)
-             if not _whole_sentences(span, pieces[k], len(s.text))]
+             if _has_words(s.text[span.start:span.end]) and not _whole_sentences(span, pieces[k], len(s.text))]
     texts = [segments[k].text[segments[k].spans[i].start:segments[k].spans[i].end] for k, i in inner]
     alone = {}
     if texts:
@@ -122,7 +130,11 @@ def _place(segment: Segment, offsets, alone: dict[int, str]) -> None:
     for index in order:
         span = segment.spans[index]
         whole = _whole_sentences(span, offsets, len(segment.text))
-        if whole == (0, -1):
+        if not _has_words(segment.text[span.start:span.end]) and whole != (0, -1):
+            # An empty anchor or a tag around punctuation: kept where it stood, between
+            # sentences, rather than wrapped around a whole sentence.
+            start = end = _point(span.start, offsets, len(segment.english))
+        elif whole == (0, -1):
             start, end = 0, len(segment.english)
         elif whole is not None:
             start, end = whole
@@ -135,6 +147,20 @@ def _place(segment: Segment, offsets, alone: dict[int, str]) -> None:
         start, end = _within_enclosing(start, end, placed)
         placed.append((start, end, index))
     segment.inserts = placed
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _point(offset: int, offsets, english_length: int) -> int:
+    """Where a source offset falls in the English: the start of the sentence at or after it."""
+    for source_start, source_end, english_start, english_end in offsets:
+        if offset <= source_start:
+            return english_start
+        if offset < source_end:
+            return english_end
+    return english_length
 
 
 def _find(english: str, low: int, high: int, candidates: list[str], taken) -> tuple[int, int] | None:
@@ -169,22 +195,40 @@ INLINE_TAGS = frozenset("a abbr b bdi bdo cite data dfn em font i kbd mark q s s
 RAW_TAGS = frozenset("script style template noscript code pre textarea svg math".split())
 
 
+# Elements without an end tag: never the start of a stretch copied untranslated.
+VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# Raw-text elements: the parser hands their content over without decoding entities.
+CDATA_TAGS = frozenset({"script", "style"})
+
+
+def _no_translate(attrs) -> bool:
+    """translate="no" (HTML) or class="notranslate" (the common convention)."""
+    values = dict(attrs)
+    return (values.get("translate") or "").lower() == "no" or "notranslate" in (values.get("class") or "").split()
+
+
 class _Cutter(HTMLParser):
-    """Cuts HTML into pieces: raw markup to copy (str) and text Segments to translate."""
+    """Cuts HTML into pieces: raw markup to copy (str) and text Segments to translate.
+
+    Block elements marked translate="no" are copied like scripts; inline ones stay in
+    their sentence and their text is kept as written (`keep_as_is`, see translate_html_many).
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.pieces: list[str | Segment] = []
+        self.raw_tag: str | None = None  # inside this element, everything is copied
         self.raw_depth = 0
-        self.open_inline: list[tuple[str, int, str]] = []  # (tag, start offset, start tag)
+        self.open_inline: list[tuple[str, int, str, bool]] = []  # (tag, start offset, start tag, keep as is)
+        self.keep_as_is: set[str] = set()
         self.segment = Segment("")
 
     def _flush(self):
         segment, self.segment = self.segment, Segment("")
         # Inline elements still open continue in the next segment: close them here.
-        for tag, start, raw in self.open_inline:
+        for _tag, start, raw, _keep in self.open_inline:
             segment.spans.append(Span(start, len(segment.text), raw, ""))
-        self.open_inline = [(tag, 0, "") for tag, _start, _raw in self.open_inline]
+        self.open_inline = [(tag, 0, "", keep) for tag, _start, _raw, keep in self.open_inline]
         if segment.text.strip():
             self.pieces.append(segment)
         elif segment.text or segment.spans:  # whitespace between tags: copied as it was
@@ -193,33 +237,43 @@ class _Cutter(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         raw = self.get_starttag_text() or f"<{tag}>"
-        if self.raw_depth or tag in RAW_TAGS:
-            if tag in RAW_TAGS:
-                self._flush()
-                self.raw_depth += 1
+        if self.raw_tag is not None:
+            self.raw_depth += tag == self.raw_tag
             self.pieces.append(raw)
             return
+        no_translate = _no_translate(attrs)
         if tag in INLINE_TAGS:
-            self.open_inline.append((tag, len(self.segment.text), raw))
+            self.open_inline.append((tag, len(self.segment.text), raw, no_translate))
             return
         self._flush()
         self.pieces.append(raw)
+        if tag in RAW_TAGS or (no_translate and tag not in VOID_TAGS):
+            self.raw_tag, self.raw_depth = tag, 1
 
     def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs) if tag in INLINE_TAGS else (
-            self._flush(), self.pieces.append(self.get_starttag_text() or f"<{tag}/>"))
+        if self.raw_tag is None and tag in INLINE_TAGS:
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+            return
+        if self.raw_tag is None:
+            self._flush()
+        self.pieces.append(self.get_starttag_text() or f"<{tag}/>")
 
     def handle_endtag(self, tag):
         raw = f"</{tag}>"
-        if self.raw_depth:
-            if tag in RAW_TAGS:
-                self.raw_depth -= 1
+        if self.raw_tag is not None:
             self.pieces.append(raw)
+            if tag == self.raw_tag:
+                self.raw_depth -= 1
+                if self.raw_depth == 0:
+                    self.raw_tag = None
             return
-        if tag in INLINE_TAGS and any(t == tag for t, _, _ in self.open_inline):
+        if tag in INLINE_TAGS and any(t == tag for t, _, _, _ in self.open_inline):
             while self.open_inline:
-                open_tag, start, open_raw = self.open_inline.pop()
+                open_tag, start, open_raw, keep = self.open_inline.pop()
                 self.segment.spans.append(Span(start, len(self.segment.text), open_raw, f"</{open_tag}>"))
+                if keep and self.segment.text[start:].strip():
+                    self.keep_as_is.add(" ".join(self.segment.text[start:].split()))
                 if open_tag == tag:
                     break
             return
@@ -227,13 +281,14 @@ class _Cutter(HTMLParser):
         self.pieces.append(raw)
 
     def handle_data(self, data):
-        if self.raw_depth:
-            self.pieces.append(data)
-        else:
+        if self.raw_tag is None:
             self.segment.text += data
+        else:
+            self.pieces.append(data if self.raw_tag in CDATA_TAGS else html.escape(data, quote=False))
 
     def handle_comment(self, data):
-        self._flush()
+        if self.raw_tag is None:
+            self._flush()
         self.pieces.append(f"<!--{data}-->")
 
     def handle_decl(self, decl):
@@ -248,10 +303,15 @@ class _Cutter(HTMLParser):
 
 
 def html_segments(markup: str) -> list[str | Segment]:
+    return _cut(markup)[0]
+
+
+def _cut(markup: str) -> tuple[list[str | Segment], set[str]]:
+    """The pieces of the HTML, and the texts of inline elements marked translate="no"."""
     cutter = _Cutter()
     cutter.feed(markup)
     cutter.close()
-    return [_tidy(piece) if isinstance(piece, Segment) else piece for piece in cutter.pieces]
+    return [_tidy(piece) if isinstance(piece, Segment) else piece for piece in cutter.pieces], cutter.keep_as_is
 
 
 def _tidy(segment: Segment) -> Segment:
@@ -276,16 +336,27 @@ def translate_html(markup: str, engine: Engine, glossary: Glossary | None = None
 
 def translate_html_many(markups: Sequence[str], engine: Engine, glossary: Glossary | None = None) -> list[str]:
     """Several HTML texts, all their text in one engine call (two with inline spans)."""
-    documents = [html_segments(markup) for markup in markups]
+    cut = [_cut(markup) for markup in markups]
+    documents = [pieces for pieces, _keep in cut]
     segments = [piece for pieces in documents for piece in pieces if isinstance(piece, Segment)]
+    keep_as_is = set().union(*(keep for _pieces, keep in cut))
     if segments:
-        translate_segments(segments, engine, glossary)
+        translate_segments(segments, engine, _with_do_not_translate(glossary, keep_as_is))
 
     def escape(text: str) -> str:
         return html.escape(text, quote=False)
 
     return ["".join(piece if isinstance(piece, str) else piece.rendered(escape) for piece in pieces)
             for pieces in documents]
+
+
+def _with_do_not_translate(glossary: Glossary | None, texts: set[str]) -> Glossary | None:
+    """The glossary plus each translate="no" text mapped to itself (the user's entry wins)."""
+    if not texts:
+        return glossary
+    entries = list(glossary.entries) if glossary else []
+    known = {term.lower() for term, _ in entries}
+    return Glossary.from_pairs(entries + [(text, text) for text in sorted(texts) if text.lower() not in known])
 
 
 def sentence_count(markups: Sequence[str]) -> int:
