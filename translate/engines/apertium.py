@@ -155,8 +155,9 @@ def _unmark_unknown_words(target: str, source: str) -> Translation:
     text = UNKNOWN_WORD.sub(unmark, target)
 
     def unmark_ungenerated(match: re.Match) -> str:
-        # The article's own hashtags and handles ("#MeToo", "@ONU") are left alone.
-        return match.group(0) if match.group(0) in source else match.group(1)
+        # A sentence with its own hashtags or handles ("#MeToo", "@ONU", which Apertium
+        # may translate to "@UN") keeps every such mark: they cannot be told apart.
+        return match.group(0) if match.group(0)[0] in source else match.group(1)
 
     text = UNGENERATED_WORD.sub(unmark_ungenerated, text)
     return Translation(text, ("unknown_words",) if unknown else ())
