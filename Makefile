@@ -30,7 +30,7 @@ $(PY):
 # CPU torch first: installed the other way round, pip resolves a several-GB CUDA build.
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) -m pip install --quiet --no-deps $(SPACY_MODEL)
 	touch $@
 

@@ -146,6 +146,7 @@ class CountingEngine:
 
     def __init__(self, engine):
         self.engine, self.info, self.calls = engine, engine.info, 0
+        self.placeholders = getattr(engine, "placeholders", None)
 
     def translate(self, sentences, on_progress=None):
         self.calls += 1

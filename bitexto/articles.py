@@ -54,6 +54,7 @@ def analyse_article(
     on_progress: ProgressCallback | None = None,
     with_speakers: bool = False,
     media_type: str = "text/plain",
+    glossary=None,
 ) -> ArticleResult:
     """Segment, translate (unless `translate=False`), summarise and extract quotes.
 
@@ -74,7 +75,9 @@ def analyse_article(
             engine = create_engine(engine, settings.translate)
         # Speakers come from the Spanish alone, so the untranslated document names them.
         speakers = sorted({q.speaker for q in extract_quotes(document) if q.speaker}) if with_speakers else []
-        translate_documents([document], engine, on_progress, extra=speakers)
+        if glossary is None:
+            glossary = settings.load_glossary()  # BITEXTO_GLOSSARY, for every surface
+        translate_documents([document], engine, on_progress, extra=speakers, glossary=glossary)
     quotes = extract_quotes(document)
     return ArticleResult(document=document, summary=summary, quotes=quotes)
 

@@ -1,7 +1,10 @@
 """A persistent translation cache: a re-pasted or edited article only translates what changed.
 
 Keyed by engine name, model, model version and the sentence with its whitespace
-normalised, so a new model version never serves an old model's English. Stored in the
+normalised, so a new model version never serves an old model's English. The sentence is
+the one the engine received: with names and glossary terms behind placeholders
+(translate.protect), so an English made without protection, or with another glossary,
+is never served for a protected sentence. Stored in the
 article store's database (bitexto.database: the SQLite file, or PostgreSQL shared by
 every worker).
 """
@@ -76,6 +79,9 @@ class CachedEngine:
         self.engine = engine
         self.cache = cache
         self.info = engine.info
+        # The pipeline protects names the wrapped engine's way; the placeholders are part
+        # of the sentences cached, so the wrapped engine's style must be the one used.
+        self.placeholders = getattr(engine, "placeholders", None)
         self.hits = 0
         self.misses = 0
 

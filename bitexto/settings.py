@@ -12,6 +12,8 @@ The translation core never reads the environment: `Settings.translate` hands it 
 
 from __future__ import annotations
 
+import functools
+
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -63,6 +65,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("apertium_pair", _CORE["apertium_pair"].default, str, "Apertium language pair.", "translation"),
     Setting("apertium_timeout_seconds", _CORE["apertium_timeout_seconds"].default, float,
             "Longest one Apertium run may take before it is stopped and the request fails.", "translation"),
+    Setting("glossary", None, Path, "A glossary file (CSV or TSV: Spanish term, English) applied to "
+            "every translation; a term given as itself is never translated.", "glossary"),
     Setting("max_chars", _CORE["max_chars"].default, int, "Longest article accepted, in characters.",
             "translation"),
     Setting("database_url", None, str, "A postgresql:// URL: the article store and translation cache "
@@ -128,6 +132,13 @@ def parse_value(setting: Setting, raw: str) -> object:
     return setting.kind(raw)
 
 
+@functools.lru_cache(maxsize=8)
+def _read_glossary(path: str, stamp: tuple | None):
+    from translate.glossary import Glossary
+
+    return Glossary.from_file(path)
+
+
 @dataclass(frozen=True)
 class Settings:
     """The value of every setting in SETTINGS (the field names are the table's names)."""
@@ -144,6 +155,7 @@ class Settings:
     argos_max_decoding_length: int
     apertium_pair: str
     apertium_timeout_seconds: float
+    glossary: Path | None
     max_chars: int
     database_url: str | None
     database: Path | None
@@ -191,6 +203,21 @@ class Settings:
     def translate(self) -> TranslateOptions:
         """The options the translation core takes."""
         return TranslateOptions(**{name: getattr(self, name) for name in TranslateOptions.__dataclass_fields__})
+
+    def load_glossary(self, path: Path | str | None = None):
+        """The glossary in `path`, else in BITEXTO_GLOSSARY, else None (GlossaryError if unusable).
+
+        Read again only when the file changes, so every article may ask for it."""
+        chosen = path or self.glossary
+        if not chosen:
+            return None
+        chosen = Path(chosen).expanduser()
+        try:
+            stat = chosen.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None  # from_file reports the problem
+        return _read_glossary(str(chosen), stamp)
 
     @property
     def instance_dir(self) -> Path:

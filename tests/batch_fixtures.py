@@ -52,6 +52,7 @@ class CountingEngine:
     def __init__(self, fail_on: str | None = None):
         self.engine = create_engine("apertium")
         self.info = self.engine.info
+        self.placeholders = self.engine.placeholders  # names are protected as on the bare engine
         self.calls: list[int] = []
         self.fail_on = fail_on
 

@@ -86,3 +86,14 @@ def test_unknown_words_are_unmarked_and_flagged(engine):
     assert "*" in out[2] and out[2].flags == ()
     # A name Apertium does not know is copied on purpose: no flag.
     assert "Kursk" in out[3] and "*" not in out[3] and out[3].flags == ()
+
+
+def test_generation_marks_are_removed_but_the_articles_own_hashtags_kept(engine):
+    out = engine.translate(["Es importante tener en cuenta que llueve.",
+                            "La conservación de la carne para su ahumado, secado o salazón.",
+                            "El alcalde del distrito de Rivière-des-Prairies habló.",
+                            "Usa #MeToo y escribe a @ONU."])
+    assert "#" not in out[0] and "take" in out[0]
+    assert "@" not in out[1] and "salazón" in out[1]
+    assert "*" not in out[2] and "Rivière" in out[2]
+    assert "#MeToo" in out[3] and "@" in out[3]

@@ -15,6 +15,7 @@ class CountingEngine:
     def __init__(self, info=None):
         self.inner = ApertiumEngine()
         self.info = info or self.inner.info
+        self.placeholders = self.inner.placeholders
         self.sent: list[str] = []
 
     def translate(self, sentences, on_progress=None):

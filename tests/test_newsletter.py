@@ -11,12 +11,8 @@ import re
 import pytest
 
 from bitexto.articles import analyse_article
-from bitexto.newsletter.snippet import (
-    TEXT_WIDTH,
-    key_quotes,
-    render_newsletter,
-    translate_speakers,
-)
+from bitexto.newsletter import translate_speakers
+from bitexto.newsletter.snippet import TEXT_WIDTH, key_quotes, render_newsletter
 from newsletter_fixtures import (
     ARTICLE,
     HOSTILE,

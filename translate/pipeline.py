@@ -10,8 +10,10 @@ from translate.document import AlignedDocument
 from translate.engines import Engine, ProgressCallback, create_engine
 from translate.inputs import check_article
 from translate.numbers import english_numbers
-from translate.quality import degenerate_flags
+from translate.quality import NAME_NOT_KEPT, TERM_NOT_KEPT, degenerate_flags
 from translate.blocks import build_page
+from translate.glossary import Glossary
+from translate.protect import Keep, Masked, mask, restore
 
 
 def segment_article(text: str, options: TranslateOptions | None = None, *,
@@ -27,15 +29,16 @@ def segment_article(text: str, options: TranslateOptions | None = None, *,
 
 
 def translate_document(
-    document: AlignedDocument, engine: Engine, on_progress: ProgressCallback | None = None
+    document: AlignedDocument, engine: Engine, on_progress: ProgressCallback | None = None,
+    *, glossary: Glossary | None = None,
 ) -> AlignedDocument:
     """Fill in every sentence's English side, in one batched engine call."""
-    return translate_documents([document], engine, on_progress)[0]
+    return translate_documents([document], engine, on_progress, glossary=glossary)[0]
 
 
 def translate_documents(
     documents: list[AlignedDocument], engine: Engine, on_progress: ProgressCallback | None = None,
-    *, extra: Sequence[str] = (),
+    *, extra: Sequence[str] = (), glossary: Glossary | None = None, keep_names: bool = True,
 ) -> list[AlignedDocument]:
     """Fill in the English of several documents with ONE engine call over all their sentences.
 
@@ -44,18 +47,75 @@ def translate_documents(
     call, Argos fills its token batches better). `extra` strings ride along in the same
     call, for a caching engine to remember (the quoted speakers' names, which the
     newsletter reads from the cache). If the engine raises, no document is changed.
+
+    Names (translate.names) and the glossary's terms are protected (translate.protect)
+    when the engine says how (`engine.placeholders`): the engine receives each sentence
+    with placeholders, and the English gets the names as written and the terms as the
+    glossary gives them. A sentence whose placeholder did not come back is translated
+    again without protection, in one second call, and flagged.
     """
     sentences = [sentence for document in documents for sentence in document.sentences()]
-    targets = engine.translate([s.source for s in sentences] + list(extra), on_progress=on_progress)
-    for sentence, target in zip(sentences, targets[:len(sentences)], strict=True):
-        sentence.target = english_numbers(target)
+    masked = protected_sources(documents, engine, glossary, keep_names)
+    targets = engine.translate([m.text for m in masked] + list(extra), on_progress=on_progress)
+    targets = targets[:len(sentences)]
+    restored: list[str | None] = []
+    style = getattr(engine, "placeholders", None)
+    for item, target in zip(masked, targets, strict=True):
+        numbered = english_numbers(target)
+        restored.append(restore(numbered, item, style) if item.protected else numbered)
+    # Sentence index → its unprotected retranslation, for those whose placeholders were lost.
+    retried: dict[int, str] = {}
+    lost = [k for k, text in enumerate(restored) if text is None]
+    if lost:
+        retried = dict(zip(lost, engine.translate([masked[k].source for k in lost]), strict=True))
+    for k, (sentence, target) in enumerate(zip(sentences, targets, strict=True)):
+        lost_flags: tuple[str, ...] = ()
+        if k in retried:
+            target, lost_flags = retried[k], _lost_flags(masked[k])
+            restored[k] = english_numbers(target)
+        sentence.target = restored[k]
         engine_flags = getattr(target, "flags", ())
-        for flag in (*engine_flags, *degenerate_flags(sentence.source, sentence.target)):
+        for flag in (*engine_flags, *lost_flags, *degenerate_flags(sentence.source, sentence.target)):
             if flag not in sentence.flags:
                 sentence.flags.append(flag)
     for document in documents:
         document.engine = engine.info
     return documents
+
+
+def protected_sources(documents: list[AlignedDocument], engine: Engine,
+                      glossary: Glossary | None, keep_names: bool) -> list[Masked]:
+    """Each sentence as the engine is to receive it: its names and terms behind placeholders."""
+    style = getattr(engine, "placeholders", None)
+    sentences = [(document, s) for document in documents for s in document.sentences()]
+    if style is None or not (keep_names or glossary):
+        return [Masked(s.source, s.source, ()) for _, s in sentences]
+    if keep_names:
+        from translate.language import analyse_documents
+
+        analyse_documents(documents)
+    result = []
+    for document, sentence in sentences:
+        keeps = list(glossary.keeps(sentence.source)) if glossary else []
+        if keep_names:
+            keeps += _name_keeps(document, sentence)
+        result.append(mask(sentence.source, keeps, style))
+    return result
+
+
+def _name_keeps(document: AlignedDocument, sentence) -> list[Keep]:
+    from translate.names import names_in
+
+    # Offsets into the document's text; the sentence's source is that text's slice.
+    if document.text[sentence.start:sentence.end] != sentence.source or document.analysis is None:
+        return []
+    return [Keep(name.start - sentence.start, name.end - sentence.start, name.english, "name", name.label)
+            for name in names_in(document.analysis, document.text, sentence.start, sentence.end)]
+
+
+def _lost_flags(masked: Masked) -> tuple[str, ...]:
+    kinds = {keep.kind for _, keep in masked.slots}
+    return tuple(flag for kind, flag in (("name", NAME_NOT_KEPT), ("term", TERM_NOT_KEPT)) if kind in kinds)
 
 
 def translate_article(
@@ -66,6 +126,7 @@ def translate_article(
     *,
     hints: Sequence[str | None] | None = None,
     source_meta: dict | None = None,
+    glossary: Glossary | None = None,
 ) -> AlignedDocument:
     """Translate a pasted Spanish article into an aligned document.
 
@@ -77,7 +138,7 @@ def translate_article(
     if engine is None or isinstance(engine, str):
         engine = create_engine(engine, options)
     document = segment_article(text, options, hints=hints, source_meta=source_meta)
-    return translate_document(document, engine, on_progress)
+    return translate_document(document, engine, on_progress, glossary=glossary)
 
 
 def read_page_source(raw: str, media_type: str = "text/plain"):
@@ -103,8 +164,10 @@ def translate_page(
     engine: Engine | str | None = None,
     options: TranslateOptions | None = None,
     on_progress: ProgressCallback | None = None,
+    *,
+    glossary: Glossary | None = None,
 ) -> AlignedDocument:
     """translate_article for an input in a media type (text/plain or text/html)."""
     source = read_page_source(raw, media_type)
     return translate_article(source.text, engine, options, on_progress,
-                             hints=source.hints, source_meta=source.meta)
+                             hints=source.hints, source_meta=source.meta, glossary=glossary)

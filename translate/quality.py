@@ -14,7 +14,13 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-FLAGS = ("empty_translation", "repeated_subword", "repetition", "untranslated")
+# A protected name or glossary term whose placeholder the engine did not give back: the
+# sentence was translated again without protection (translate.pipeline), so the name or
+# term may be translated or misspelt there; the flag tells the reader to check it.
+NAME_NOT_KEPT = "name_not_kept"
+TERM_NOT_KEPT = "term_not_kept"
+PROTECTION_FLAGS = (NAME_NOT_KEPT, TERM_NOT_KEPT)
+FLAGS = ("empty_translation", "repeated_subword", "repetition", "untranslated", *PROTECTION_FLAGS)
 
 _WORD = re.compile(r"\w+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")

@@ -25,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
 
     from webapp import api, bookmarklet, errors, i18n, lanes, libretranslate, limits, page_cache, security, store, ui
+    from webapp import libretranslate_files  # noqa: F401  (its routes join the LibreTranslate blueprint)
     from webapp import newsletter_ui
     from webapp import batches_api, jobs_api, jobs_ui
 

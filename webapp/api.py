@@ -31,6 +31,7 @@ from webapp.limits import require_api_key
 from webapp.openapi import (
     ARTICLES, KEYED, OPERATIONS, api_spec, app_version, endpoint_docs, openapi_document, request_body, responses,
 )
+from webapp.glossary_input import glossary_option
 from webapp.schemas import Article, ArticleRequest, ArticleUpload, Health, shorten
 from webapp.schemas.newsletter import NewsletterQuery
 from webapp.submission import HTML_SUFFIXES, TEXT_SUFFIXES
@@ -53,7 +54,7 @@ def create_article():
     text, source_format = article_text(article)
     article_id, _result = service.create_article(
         text, summary_length=summary_length_or_default(article.summary_length), algorithm=article.algorithm,
-        source_format=source_format,
+        source_format=source_format, glossary=glossary_option(article.glossary),
     )
     response = jsonify(article_body(store.fetch_article(get_db(), article_id)))
     response.status_code = 201

@@ -60,10 +60,11 @@ def runtime(app: Flask | None = None) -> JobRuntime:
         return state
 
 
-def submit_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str) -> Job:
+def submit_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str,
+                   glossary=None) -> Job:
     """Queue an article for analysis; raises InputError for a bad summary option."""
     payload = article_payload(text, summary_length=summary_length, algorithm=algorithm,
-                              source_format=source_format)
+                              source_format=source_format, glossary=glossary)
     state = runtime()
     job = state.queue.submit(ARTICLE_JOB, payload)
     start_workers()

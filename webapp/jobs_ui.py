@@ -38,7 +38,7 @@ def is_long(text: str) -> bool:
     return sum(1 for _sentence in document.sentences()) > settings.long_sentences
 
 
-def queue_article(submission: Submission) -> Response:
+def queue_article(submission: Submission, glossary=None) -> Response:
     """Queue the form's article (as sent: the job reads HTML itself) and send the reader
     to its progress page."""
     job = jobs_service.submit_article(
@@ -46,6 +46,7 @@ def queue_article(submission: Submission) -> Response:
         summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
         algorithm=submission.algorithm or "default",
         source_format=submission.source_format,
+        glossary=glossary,
     )
     return redirect(url_for("jobs_ui.job_page", job_id=job.id), code=303)
 

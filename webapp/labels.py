@@ -31,6 +31,8 @@ FLAGS = {
     "empty_translation": _l("empty translation"),
     "repetition": _l("repeated words"),
     "repeated_subword": _l("repeated word pieces"),
+    "name_not_kept": _l("a name may be translated"),
+    "term_not_kept": _l("a glossary term may not be applied"),
     "malformed": _l("unbalanced quotation marks"),
     "multi_sentence": _l("spans sentences"),
     "target_not_located": _l("not found in the English"),

@@ -1,7 +1,10 @@
 """LibreTranslate-compatible endpoints, so existing LibreTranslate clients work unchanged.
 
     POST /translate       {"q": str | [str], "source": "es" | "auto", "target": "en",
-                           "format": "text" | "html", "api_key"?} → {"translatedText": ...}
+                           "format": "text" | "html", "api_key"?, "glossary"?} → {"translatedText": ...}
+
+`glossary` is bitexto's own addition: {"término": "translation"} applied to this request
+(a term mapped to itself is not translated); an unusable glossary is a 422.
     GET|POST /languages   [{"code", "name", "targets"}]
     POST /detect          {"q"} → [{"confidence": 0..100, "language"}]
 
@@ -12,8 +15,14 @@ unsupported parameter, 403 for API keys, 413 for too much text, 429 for rate lim
 Texts go through bitexto's own pipeline: normalised, split into sentences, translated in
 one batch by the app's engine (behind the translation cache), and put back together
 with the original spacing and line breaks between sentences, so paragraphs survive.
-Unlike LibreTranslate, `format: html` does not keep the markup: the article text is
-extracted from the HTML (translate.clean) and its translation is returned as plain text.
+With `format: html` the markup is kept, as LibreTranslate keeps it: text nodes are
+translated, tags and attributes copied, inline tags inside a sentence put around the
+English of their words (translate.markup).
+
+    POST /translate_file  multipart `file` (.txt, .html, .docx), source, target
+                          → {"translatedFileUrl": ".../download_file/<id>.<name>"}
+    GET  /download_file/<id>.<name>   the translated file
+    GET  /frontend/settings           what LibreTranslate's own web client asks first
 """
 
 from __future__ import annotations
@@ -25,10 +34,13 @@ from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 from translate.blocks import build_blocks
 from translate.clean import prepare_text
 from translate.document import AlignedDocument
+from translate.glossary import Glossary
+from translate.markup import sentence_count as html_sentence_count, translate_html_many
 from translate.inputs import detect_language, rank_languages
-from translate.pipeline import translate_document
+from translate.pipeline import translate_documents
 from webapp import metrics, service
 from webapp.limits import exempt, require_api_key
+from webapp.glossary_input import glossary_option
 from webapp.openapi import KEYED, LIBRETRANSLATE, api_spec, request_body, responses
 from webapp.schemas import DetectRequest, Detection, Language, TranslateRequest, Translation
 from webapp.schemas.libretranslate import AUTO, SOURCE, TARGET
@@ -85,7 +97,8 @@ def translate():
     if wanted.source == AUTO:
         detections = [_detected_source(text) for text in texts]
         body["detectedLanguage"] = detections if batch else detections[0]
-    translations = translate_texts(texts, "text/html" if wanted.format == "html" else "text/plain")
+    glossary = glossary_option(wanted.glossary)
+    translations = translate_texts(texts, "text/html" if wanted.format == "html" else "text/plain", glossary)
     return jsonify({"translatedText": translations if batch else translations[0], **body})
 
 
@@ -101,20 +114,26 @@ def detect():
     return jsonify(detect_languages("\n".join(texts)))
 
 
-def translate_texts(texts: list[str], media_type: str = "text/plain") -> list[str]:
+def translate_texts(texts: list[str], media_type: str = "text/plain",
+                    glossary: Glossary | None = None) -> list[str]:
     """English for each text: sentences translated in one engine call, gaps kept."""
+    if media_type == "text/html":
+        count = html_sentence_count(texts)
+        if not count:
+            return list(texts)
+        translations = translate_html_many(texts, service.get_engine(), glossary)
+        metrics.count_sentences(count)
+        return translations
     documents = []
     for text in texts:
         # A blank HTML item stays blank (HTML extraction would call it unreadable).
         blank_html = media_type == "text/html" and not text.strip()
         clean = "" if blank_html else prepare_text(text, media_type)
         documents.append(AlignedDocument(text=clean, blocks=build_blocks(clean)))
-    # One document holding every block, so the engine sees all sentences of the
-    # request in one batch; the sentences are shared, so each document gets its targets.
-    combined = AlignedDocument(text="", blocks=[block for document in documents for block in document.blocks])
-    sentence_count = sum(1 for _ in combined.sentences())
+    # One engine call for every sentence of the request (names protected per text).
+    sentence_count = sum(1 for document in documents for _ in document.sentences())
     if sentence_count:
-        translate_document(combined, service.get_engine())
+        translate_documents(documents, service.get_engine(), glossary=glossary)
         metrics.count_sentences(sentence_count)
     return [_reassemble(document) for document in documents]
 

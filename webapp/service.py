@@ -56,15 +56,18 @@ def engine_label(app: Flask | None = None) -> dict:
     return {"name": app.config["BITEXTO"].engine, "loaded": False, "error": state["error"]}
 
 
-def create_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str = "text") -> tuple[str, dict]:
+def create_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str = "text",
+                   glossary=None) -> tuple[str, dict]:
     """Analyse and store an article (`text` as sent: plain text, or HTML when
     `source_format` is html); returns its id and the stored result."""
     settings = current_app.config["BITEXTO"]
     engine = get_engine()
     result = analyse_article(
         text, engine, summary_length=summary_length, algorithm=algorithm, settings=settings, with_speakers=True,
-        media_type="text/html" if source_format == "html" else "text/plain",
+        media_type="text/html" if source_format == "html" else "text/plain", glossary=glossary,
     ).to_dict()
     metrics.count_sentences(sum(len(block["sentences"]) for block in result["blocks"]))
     options = {"summary_length": str(summary_length), "algorithm": algorithm, "format": source_format}
+    if glossary:
+        options["glossary"] = glossary.fingerprint
     return store_article(get_db(), text, options, result, engine), result

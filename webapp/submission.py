@@ -14,6 +14,7 @@ from translate.inputs import decode_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DOCX_SUFFIXES = {".docx"}
 FORMATS = ("text", "html")
 
 
@@ -26,6 +27,7 @@ class Submission:
     length: str = ""
     algorithm: str = ""
     filename: str = ""
+    glossary: str = ""  # one "término = translation" a line (remembered by the browser)
 
     def article_text(self) -> str:
         """The plain text to analyse (HTML reduced to its article text)."""
@@ -41,6 +43,7 @@ def read_form(request: Request) -> Submission:
         source_format=form.get("format") if form.get("format") in FORMATS else "text",
         length=form.get("length", "").strip(),
         algorithm=form.get("algorithm", "").strip(),
+        glossary=form.get("glossary", ""),
     )
 
 
@@ -56,8 +59,15 @@ def read_upload(submission: Submission, request: Request) -> Submission:
     if submission.text.strip():
         raise InputError(_("Paste the text or choose a file, not both: clear one of them."))
     suffix = PurePath(upload.filename).suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        raise InputError(_("Upload a .txt or .html file (this one is %(name)s).", name=upload.filename))
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES:
+        raise InputError(_("Upload a .txt, .html or .docx file (this one is %(name)s).", name=upload.filename))
+    if suffix in DOCX_SUFFIXES:
+        from translate.docx_file import docx_text
+
+        submission.text = docx_text(upload.read())  # InputError when it is not a .docx
+        submission.filename = upload.filename
+        submission.source_format = "text"
+        return submission
     submission.text, _encoding = decode_text(upload.read())
     submission.filename = upload.filename
     submission.source_format = "html" if suffix in HTML_SUFFIXES else "text"

@@ -22,6 +22,7 @@ from bitexto import store
 from webapp import export, jobs_ui, labels, lanes, page_cache, seed, service
 from webapp.store import get_db
 from webapp.article_view import build_view
+from translate.glossary import Glossary, GlossaryError
 from webapp.submission import Submission, read_form, read_upload
 
 bp = Blueprint("ui", __name__)
@@ -59,18 +60,22 @@ def create():
     submission = read_form(request)
     try:
         read_upload(submission, request)
+        glossary = Glossary.parse(submission.glossary) if submission.glossary.strip() else None
         text = submission.article_text()
         if jobs_ui.is_long(text):  # the reader follows a progress bar instead of waiting
-            return jobs_ui.queue_article(submission)
+            return jobs_ui.queue_article(submission, glossary)
         with lanes.admitted():  # a short article is translated now, if there is room
             article_id, _result = service.create_article(
                 submission.text,
                 summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
                 algorithm=submission.algorithm or "default",
                 source_format=submission.source_format,
+                glossary=glossary,
             )
     except BitextoError as error:
         return form_error(error.status, error.message, submission)
+    except GlossaryError as error:
+        return form_error(422, _("The glossary cannot be used: %(problem)s", problem=str(error)), submission)
     except Refused as refusal:
         # Not an error in the text: the form comes back with it, and says when to resend.
         page = render_template("error.html", status=refusal.status, message=lanes.form_message(refusal),

@@ -130,7 +130,8 @@ def _prepare(item: BatchItem, options: BatchOptions) -> _Slot:
 
 def _finish_group(group: list[_Slot], engine: Engine, options: BatchOptions) -> list[BatchResult]:
     """Translate the group's articles in one engine call, then extract quotes per article."""
-    _translate_group([slot for slot in group if slot.error is None], engine, options.with_speakers)
+    _translate_group([slot for slot in group if slot.error is None], engine, options.with_speakers,
+                     options.settings.load_glossary())
     results = []
     for slot in group:
         if slot.error is None:
@@ -147,7 +148,7 @@ def _finish_group(group: list[_Slot], engine: Engine, options: BatchOptions) -> 
     return results
 
 
-def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool) -> None:
+def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool, glossary=None) -> None:
     """One engine call for the group (with the quoted speakers' names when asked, as
     analyse_article's with_speakers does); on an engine failure, each article alone."""
     if not ready:
@@ -155,7 +156,7 @@ def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool) ->
     speakers = sorted({quote.speaker for slot in ready for quote in extract_quotes(slot.document)
                        if quote.speaker}) if with_speakers else []
     try:
-        translate_documents([slot.document for slot in ready], engine, extra=speakers)
+        translate_documents([slot.document for slot in ready], engine, extra=speakers, glossary=glossary)
         return
     except EngineFailure as error:
         if len(ready) == 1:
@@ -164,7 +165,7 @@ def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool) ->
     # Find the article the engine chokes on: translate each one alone.
     for slot in ready:
         try:
-            translate_documents([slot.document], engine)
+            translate_documents([slot.document], engine, glossary=glossary)
         except EngineFailure as error:
             slot.fail(error.message, retryable=True)
 

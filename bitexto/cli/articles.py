@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from bitexto.cli.common import SEED_ARTICLE, ProgressBar, read_article
+from bitexto.cli.common import SEED_ARTICLE, ProgressBar, glossary_option, load_glossary, read_article
 from bitexto.settings import Settings
 from translate.engines import ENGINE_NAMES, create_engine
 
@@ -21,17 +21,20 @@ from translate.engines import ENGINE_NAMES, create_engine
 @click.option("--format", "input_format", type=click.Choice(["text", "html"]), default=None,
               help="Input format (default: html for .html/.htm files, else text).")
 @click.option("--width", type=int, default=None, help="Terminal width for the side-by-side view.")
-def translate(source, engine, as_json, input_format, width):
+@glossary_option
+def translate(source, engine, as_json, input_format, width, glossary_file):
     """Translate an article (default: the embedded seed article)."""
     from bitexto.cli.terminal import engine_banner, side_by_side
     from translate.pipeline import translate_page
 
     settings = Settings.from_env()
+    glossary = load_glossary(settings, glossary_file)
     text = read_article(source)
     input_format = input_format or ("html" if Path(source).suffix.lower() in (".html", ".htm") else "text")
     translator = create_engine(engine, settings.translate)
     media_type = "text/html" if input_format == "html" else "text/plain"
-    document = translate_page(text, media_type, translator, settings.translate, on_progress=ProgressBar())
+    document = translate_page(text, media_type, translator, settings.translate, on_progress=ProgressBar(),
+                              glossary=glossary)
     if as_json:
         # "text" is the normalised text every start/end offset refers to, as in the API.
         click.echo(json.dumps({"text": document.text, **document.to_dict()}, ensure_ascii=False, indent=2))
@@ -55,16 +58,19 @@ def translate(source, engine, as_json, input_format, width):
 @click.option("--all-quotes", is_flag=True, help="Show every quote, not only the key ones.")
 @click.option("--json", "as_json", is_flag=True, help="Print summary and quotes as JSON.")
 @click.option("--width", type=int, default=None, help="Terminal width.")
-def summarize(source, length, algorithm, engine, no_translation, all_quotes, as_json, width):
+@glossary_option
+def summarize(source, length, algorithm, engine, no_translation, all_quotes, as_json, width, glossary_file):
     """Bilingual summary and key quotes of an article (default: the seed article)."""
     from bitexto.articles import analyse_article
     from bitexto.cli.terminal import engine_banner, summary_view
 
     settings = Settings.from_env()
+    glossary = None if no_translation else load_glossary(settings, glossary_file)
     text = read_article(source)
     translator = None if no_translation else create_engine(engine, settings.translate)
     result = analyse_article(text, translator, translate=not no_translation, summary_length=length,
-                             algorithm=algorithm, settings=settings, on_progress=ProgressBar())
+                             algorithm=algorithm, settings=settings, on_progress=ProgressBar(),
+                             glossary=glossary)
     document, summary, quotes = result.document, result.summary, result.quotes
     if as_json:
         payload = {

@@ -8,6 +8,7 @@ runs: they pull in the summariser, which would slow down every other command's s
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from bitexto.batch.render import FORMATS
+from bitexto.cli.common import glossary_option, load_glossary
 from bitexto.settings import Settings
 from translate.engines import ENGINE_NAMES, create_engine
 
@@ -148,9 +150,10 @@ def report_lines(stats: BatchStats, out: Path) -> list[str]:
               help="Don't translate here: queue the articles for `bitexto worker` processes on any "
                    "number of machines (BITEXTO_QUEUE, BITEXTO_DATABASE_URL) and collect their results.")
 @click.option("--progress-interval", type=float, default=PROGRESS_INTERVAL, hidden=True)
+@glossary_option
 @click.pass_context
 def batch(ctx, inputs, out, format_, summary_length, algorithm, engine, workers, group_sentences, use_queue,
-          progress_interval):
+          progress_interval, glossary_file):
     """Translate, summarise and quote many articles; rerun the same command to resume.
 
     INPUT is a .txt or .html file, a directory (searched recursively for .txt/.html), a
@@ -164,6 +167,9 @@ def batch(ctx, inputs, out, format_, summary_length, algorithm, engine, workers,
 
     settings = Settings.from_env()
     check_summary_options(summary_length, algorithm)
+    if glossary_file:
+        load_glossary(settings, glossary_file)  # a bad glossary fails before any work
+        settings = dataclasses.replace(settings, glossary=Path(glossary_file).resolve())
     stdin = sys.stdin.buffer.read() if STDIN in inputs else None
     items = InputSet(inputs, stdin=stdin, max_chars=settings.max_chars, exclude=Path(out))
     if not len(items):
@@ -171,7 +177,8 @@ def batch(ctx, inputs, out, format_, summary_length, algorithm, engine, workers,
                    "or - for stdin.", err=True)
         return
     if use_queue:
-        local_only = [f"--{name.replace('_', '-')}" for name in ("engine", "workers", "group_sentences")
+        local_only = [f"--{name.removesuffix('_file').replace('_', '-')}"
+                      for name in ("engine", "workers", "group_sentences", "glossary_file")
                       if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE]
         if local_only:
             raise click.UsageError(f"{', '.join(local_only)}: with --queue the workers translate, "

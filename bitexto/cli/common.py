@@ -14,9 +14,21 @@ __all__ = ["SEED_ARTICLE", "ProgressBar", "read_article"]
 
 
 
+ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip file
+
+
 def read_article(source: str) -> str:
-    """The article in FILE, or on stdin for "-", decoded (a note on stderr when not UTF-8)."""
+    """The article in FILE, or on stdin for "-", decoded (a note on stderr when not UTF-8);
+    a .docx file (by its name, or a zip on stdin) gives its paragraphs' text."""
     data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    if source.lower().endswith(".docx") or (source == "-" and data.startswith(ZIP_MAGIC)):
+        from translate.docx_file import docx_text
+        from translate.errors import InputError
+
+        try:
+            return docx_text(data)
+        except InputError as error:
+            raise click.UsageError(str(error)) from None
     text, encoding = decode_text(data)
     if encoding != "utf-8":
         click.echo(f"Note: the input was not UTF-8; read it as {encoding}.", err=True)
@@ -38,3 +50,19 @@ class ProgressBar:
         self.bar.update(done - self.bar.pos)
         if done >= total:
             self.bar.__exit__(None, None, None)
+
+
+def glossary_option(command):
+    """`--glossary FILE` for every command that translates."""
+    return click.option("--glossary", "glossary_file", type=click.Path(dir_okay=False), default=None,
+                        help="Glossary file (CSV/TSV: Spanish term, English; default: BITEXTO_GLOSSARY).")(command)
+
+
+def load_glossary(settings, path):
+    """The glossary to use, or a one-line error (click exits with status 2)."""
+    from translate.glossary import GlossaryError
+
+    try:
+        return settings.load_glossary(path)
+    except GlossaryError as error:
+        raise click.UsageError(f"glossary: {error}") from None

@@ -20,7 +20,7 @@ from bitexto.newsletter import (
     render_newsletter,
     translate_speakers,
 )
-from bitexto.cli.common import ProgressBar, read_article
+from bitexto.cli.common import ProgressBar, glossary_option, load_glossary, read_article
 from bitexto.settings import Settings
 from translate.engines import ENGINE_NAMES, create_engine
 
@@ -39,14 +39,15 @@ from translate.engines import ENGINE_NAMES, create_engine
 @click.option("--link", default=None, help="An http(s) URL the headline links to, e.g. the article's page.")
 @click.option("--engine", type=click.Choice(ENGINE_NAMES), default=None,
               help="Translation engine for a FILE (default: BITEXTO_ENGINE or auto).")
-def newsletter(article, output_format, quotes, lang, layout, source_name, link, engine):
+@glossary_option
+def newsletter(article, output_format, quotes, lang, layout, source_name, link, engine, glossary_file):
     """Print an article as a newsletter snippet: headline, bilingual summary, key quotes, credit.
 
     FILE is a Spanish article (- reads stdin), translated and analysed now. ID is an
     article stored by the web app (the last part of its /a/ID address).
     """
     if article == "-" or Path(article).is_file():
-        result, speakers = _analyse_file(article, engine, quotes)
+        result, speakers = _analyse_file(article, engine, quotes, glossary_file)
     else:
         stored = _stored_article(article)
         if stored is None:
@@ -58,12 +59,15 @@ def newsletter(article, output_format, quotes, lang, layout, source_name, link, 
                                  source=source_name, permalink=link, speakers=speakers), nl=False)
 
 
-def _analyse_file(path: str, engine_name: str | None, quotes: int) -> tuple[dict, dict[str, str]]:
+def _analyse_file(path: str, engine_name: str | None, quotes: int,
+                  glossary_file: str | None = None) -> tuple[dict, dict[str, str]]:
     from bitexto.articles import analyse_article
 
     settings = Settings.from_env()
+    glossary = load_glossary(settings, glossary_file)
     engine = create_engine(engine_name, settings.translate)
-    result = analyse_article(read_article(path), engine, settings=settings, on_progress=ProgressBar()).to_dict()
+    result = analyse_article(read_article(path), engine, settings=settings, on_progress=ProgressBar(),
+                             glossary=glossary).to_dict()
     return result, translate_speakers(result, engine, quotes=quotes)
 
 

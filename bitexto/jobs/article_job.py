@@ -30,13 +30,25 @@ GROUP_MAX_CHARS = DEFAULT_LONG_CHARS
 GROUP_SIZE = 16  # jobs analysed together at most: about one Apertium call of short news
 
 
-def article_payload(text: str, *, summary_length: str | int, algorithm: str, source_format: str) -> dict:
+def article_payload(text: str, *, summary_length: str | int, algorithm: str, source_format: str,
+                    glossary=None) -> dict:
     """The payload of an article job, its summary options checked now (InputError) so that
-    a typo fails the request, not a job minutes later."""
+    a typo fails the request, not a job minutes later. A glossary travels as its pairs."""
     resolve_length(summary_length, 1)
     canonical_algorithm(algorithm)
-    return {"text": text, "options": {"summary_length": str(summary_length), "algorithm": algorithm,
-                                      "format": source_format}}
+    payload = {"text": text, "options": {"summary_length": str(summary_length), "algorithm": algorithm,
+                                         "format": source_format}}
+    if glossary:
+        payload["glossary"] = [list(entry) for entry in glossary.entries]
+        payload["options"]["glossary"] = glossary.fingerprint
+    return payload
+
+
+def _job_glossary(job: Job):
+    from translate.glossary import Glossary
+
+    pairs = job.payload.get("glossary")
+    return Glossary.from_pairs(pairs) if pairs else None
 
 
 def media_type(options: dict) -> str:
@@ -76,13 +88,15 @@ class ArticleJobRunner:
         result = analyse_article(
             job.payload["text"], engine, summary_length=options["summary_length"],
             algorithm=options["algorithm"], settings=self.settings, on_progress=on_progress,
-            with_speakers=True, media_type=media_type(options),
+            with_speakers=True, media_type=media_type(options), glossary=_job_glossary(job),
         ).to_dict()
         return store_article(store, job.payload["text"], options, result, engine, article_id)
 
     def groupable(self, job: Job) -> bool:
-        """Short article jobs are analysed in groups; a long one alone, with progress."""
-        return job.kind == ARTICLE_JOB and len(job.payload.get("text", "")) <= GROUP_MAX_CHARS
+        """Short article jobs are analysed in groups; a long one alone, with progress, and
+        so is one with its own glossary (a group shares one engine call)."""
+        return (job.kind == ARTICLE_JOB and len(job.payload.get("text", "")) <= GROUP_MAX_CHARS
+                and not job.payload.get("glossary"))
 
     def run_group(self, jobs: list[Job], on_progress: Callable[[Job, int, int], None]) -> dict[str, str | BaseException]:
         """Analyse several article jobs with one engine call for all their sentences (as

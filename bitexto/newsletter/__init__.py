@@ -9,12 +9,15 @@ from bitexto.newsletter.snippet import (
     MAX_QUOTES,
     MAX_SOURCE_CHARS,
     check_options,
+    render_newsletter,
+)
+from bitexto.newsletter.speakers import (
     english_speakers,
     quoted_speakers,
-    render_newsletter,
+    remember_speakers,
+    stored_speaker_names,
     translate_speakers,
 )
-from bitexto.newsletter.speakers import remember_speakers, stored_speaker_names
 
 __all__ = [
     "DEFAULT_QUOTES", "FORMATS", "LANGUAGES", "LAYOUTS", "MAX_QUOTES", "MAX_SOURCE_CHARS", "check_options", "english_speakers",

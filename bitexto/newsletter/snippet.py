@@ -44,7 +44,6 @@ from urllib.parse import urlsplit
 
 from bitexto.resources import TEMPLATES as TEMPLATE_ROOT
 from bitexto.presentation import article_titles, engine_name, inert_markdown
-from translate.engines import Engine
 from translate.errors import InputError
 
 if TYPE_CHECKING:
@@ -186,29 +185,6 @@ def key_quotes(result: dict, count: int) -> list[dict]:
     ranked = sorted((q for q in result.get("quotes", []) if q.get("key")),
                     key=lambda q: -(q.get("score") or 0.0))
     return ranked[:count]
-
-
-def quoted_speakers(result: dict, quotes: int = MAX_QUOTES) -> list[str]:
-    """The distinct speakers of the quotes a snippet with `quotes` quotes shows, as written."""
-    return sorted({q["speaker"] for q in key_quotes(result, quotes) if q.get("speaker")})
-
-
-def translate_speakers(result: dict, engine: Engine, *, quotes: int = MAX_QUOTES) -> dict[str, str]:
-    """English for the quoted speakers: the `speakers` argument of `render_newsletter`.
-
-    The analysis keeps speakers as written in Spanish ("la ministra de Vivienda"); names
-    come back unchanged from the engine, descriptions come back translated.
-    """
-    names = quoted_speakers(result, quotes)
-    if not names:
-        return {}
-    return english_speakers(names, engine.translate(names))
-
-
-def english_speakers(names: list[str], english: list[str]) -> dict[str, str]:
-    """{Spanish speaker: English} from an engine's output, in the speaker's case."""
-    return {name: _same_initial_case(name, str(en).strip())
-            for name, en in zip(names, english, strict=True) if str(en).strip()}
 
 
 def build_snippet(
@@ -378,13 +354,6 @@ def _permalink(url: str | None) -> str | None:
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise InputError(f"The article link must be an http or https URL; got {_short(url)!r}.")
     return url
-
-
-def _same_initial_case(model: str, text: str) -> str:
-    """"la directora" → "the director", not "The director": a description stays lower case."""
-    if model[:1].islower() and text[:1].isupper():
-        return text[:1].lower() + text[1:]
-    return text
 
 
 def _short(value: object, limit: int = 32) -> object:

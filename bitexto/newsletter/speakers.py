@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from bitexto.cache import TranslationCache, cache_key
-from bitexto.newsletter.snippet import english_speakers, quoted_speakers, translate_speakers
+from bitexto.newsletter.snippet import MAX_QUOTES, key_quotes
 from translate.document import EngineInfo
 from translate.engines import Engine
 from translate.errors import BitextoError
@@ -45,3 +45,46 @@ def stored_speaker_names(result: dict, cache: TranslationCache) -> dict[str, str
     info = EngineInfo(name=engine["name"], model=engine["model"], version=engine["version"])
     found = cache.lookup(info, names)
     return english_speakers(names, [found.get(cache_key(name), "") for name in names])
+
+
+def quoted_speakers(result: dict, quotes: int = MAX_QUOTES) -> list[str]:
+    """The distinct speakers of the quotes a snippet with `quotes` quotes shows, as written."""
+    return sorted({q["speaker"] for q in key_quotes(result, quotes) if q.get("speaker")})
+
+
+def translate_speakers(result: dict, engine: Engine, *, quotes: int = MAX_QUOTES) -> dict[str, str]:
+    """English for the quoted speakers: the `speakers` argument of `render_newsletter`.
+
+    The analysis keeps speakers as written in Spanish ("la ministra de Vivienda"); names
+    come back unchanged from the engine, descriptions come back translated.
+    """
+    names = quoted_speakers(result, quotes)
+    if not names:
+        return {}
+    return english_speakers(names, engine.translate(names))
+
+
+def english_speakers(names: list[str], english: list[str]) -> dict[str, str]:
+    """{Spanish speaker: English} from an engine's output, in the speaker's case.
+
+    A speaker that is a full name ("Raúl Espina": two or more capitalised words and their
+    particles; one word may be a body, "Fiscalía", that English translates) is shown as written, as names are in the article's English (translate.names): an
+    engine alone would make it "Raúl Spine"."""
+    return {name: name if _is_a_name(name) else _same_initial_case(name, str(en).strip())
+            for name, en in zip(names, english, strict=True) if str(en).strip() or _is_a_name(name)}
+
+
+def _is_a_name(speaker: str) -> bool:
+    from translate.names import EXONYMS, PARTICLES, fold
+
+    words = speaker.split()
+    return (sum(1 for w in words if w[:1].isupper()) >= 2 and words[0][:1].isupper()
+            and fold(speaker) not in EXONYMS
+            and all(w[:1].isupper() or fold(w) in PARTICLES for w in words))
+
+
+def _same_initial_case(model: str, text: str) -> str:
+    """"la directora" → "the director", not "The director": a description stays lower case."""
+    if model[:1].islower() and text[:1].isupper():
+        return text[:1].lower() + text[1:]
+    return text

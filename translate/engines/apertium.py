@@ -24,6 +24,7 @@ from typing import Sequence
 from translate.document import EngineInfo
 from translate.engines.base import ProgressCallback, Translation
 from translate.errors import EngineFailure, EngineUnavailable
+from translate.protect import WordStyle
 
 INSTALL_HINT = "sudo apt-get install -y apertium-eng-spa"
 # Bounds one process's input so that progress can be reported on long batches.
@@ -35,8 +36,25 @@ CHUNK_SENTENCES = 400
 NICENESS = 10
 # Between two sentences: a blank line, which Apertium treats as a sentence boundary.
 SEPARATOR = "\n\n"
-# Apertium marks a word it does not know with "*" and copies it through untranslated.
+# Apertium marks a word it does not know with "*" and copies it through untranslated; "#"
+# marks a word it could not inflect and "@" one its bilingual dictionary lacks: both are
+# written with the mark in front of the lemma it has ("#take", "@salazón").
 UNKNOWN_WORD = re.compile(r"\*(\w[\w-]*)")
+UNGENERATED_WORD = re.compile(r"(?<!\w)[#@](\w[\w-]*)")
+
+# Placeholders for protected spans (translate.protect): proper nouns of apertium-eng-spa's
+# own dictionary (<np><ant>, <np><loc>, <np><al>) that it copies unchanged, so the
+# transfer rules around them work as they do for the name they stand for. Each was
+# checked in "Según X, el hijo de X vio a X." (tests/test_protect_apertium.py checks them all).
+PLACEHOLDER_WORDS = {
+    "PER": ("Juan", "Pedro", "Pablo", "Carlos", "Antonio", "Manuel", "Luis", "Miguel",
+            "Javier", "Alberto", "Fernando", "Jorge", "Andrés", "Ramón"),
+    "LOC": ("Madrid", "Toledo", "Murcia", "Almería", "Soria"),
+    "ORG": ("Google", "Microsoft", "Facebook", "Amazon", "Nokia", "Siemens", "Twitter"),
+}
+# Glossary terms and overflow take organisation names first: <np><al> is Apertium's "other".
+PLACEHOLDERS = WordStyle(PLACEHOLDER_WORDS, fallback=[
+    *PLACEHOLDER_WORDS["ORG"], *PLACEHOLDER_WORDS["LOC"], *PLACEHOLDER_WORDS["PER"]])
 
 
 def _one_line(sentence: str) -> str:
@@ -68,6 +86,8 @@ def available_pairs() -> set[str]:
 
 
 class ApertiumEngine:
+    placeholders = PLACEHOLDERS
+
     def __init__(self, pair: str = "spa-eng", timeout_seconds: float = 30.0):
         if pair not in available_pairs():
             raise EngineUnavailable(
@@ -166,10 +186,19 @@ def _unmark_unknown_words(target: str, source: str) -> Translation:
     def unmark(match: re.Match) -> str:
         word = match.group(1)
         if word not in source:
-            return match.group(0)
+            # A hyphenated word of which Apertium translated a part ("*Rivière-give-Prairies").
+            head = word.split("-")[0]
+            return match.group(0)[1:] if head and head in source else match.group(0)
         if not word[0].isupper():
             unknown.append(word)
         return word
 
     text = UNKNOWN_WORD.sub(unmark, target)
+
+    def unmark_ungenerated(match: re.Match) -> str:
+        # A sentence with its own hashtags or handles ("#MeToo", "@ONU", which Apertium
+        # may translate to "@UN") keeps every such mark: they cannot be told apart.
+        return match.group(0) if match.group(0)[0] in source else match.group(1)
+
+    text = UNGENERATED_WORD.sub(unmark_ungenerated, text)
     return Translation(text, ("unknown_words",) if unknown else ())

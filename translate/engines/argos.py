@@ -24,6 +24,7 @@ from translate import quality
 from translate.document import EngineInfo
 from translate.engines.base import ProgressCallback, Translation
 from translate.errors import EngineFailure, EngineUnavailable
+from translate.protect import MARKER_PATTERN, MarkerStyle
 
 MODEL_LABEL = "Argos es→en"
 INSTALL_HELP = (
@@ -40,7 +41,15 @@ logger = logging.getLogger(__name__)
 
 
 class ArgosEngine:
-    """Translates Spanish sentences with the installed Argos es→en package."""
+    """Translates Spanish sentences with the installed Argos es→en package.
+
+    Protected spans arrive as markers (translate.protect.MARKER, "⟦0⟧"): each is passed to
+    the model as one token outside its vocabulary, which it reads as <unk>; the <unk> it
+    writes back is replaced by the source token it attends to most (CTranslate2's
+    `replace_unknowns`), i.e. the marker, which the pipeline then restores.
+    """
+
+    placeholders = MarkerStyle()
 
     def __init__(self, options: TranslateOptions | None = None, *, retry_degenerate: bool = True):
         """`retry_degenerate=False` skips the second pass (benchmarks on random-weight
@@ -135,7 +144,7 @@ class ArgosEngine:
 
     def _run_model(self, texts: list[str], retry: bool = False) -> list[str]:
         """One translate_batch call over `texts` (non-blank); returns one string per text."""
-        encoded = [self._tokenizer.encode(text) for text in texts]
+        encoded = [encode_with_markers(self._tokenizer, text) for text in texts]
         # SentencePiece can normalise some inputs (control characters) to nothing.
         nonempty = [k for k, tokens in enumerate(encoded) if tokens]
         outputs = [""] * len(texts)
@@ -173,10 +182,61 @@ class ArgosEngine:
         # token because detokenising can mangle it (argos turns "_" into spaces).
         if prefix_token and tokens[:1] == [prefix_token]:
             tokens = tokens[1:]
-        value = self._tokenizer.decode(tokens)
+        value = decode_with_markers(self._tokenizer, tokens)
         if prefix_token and value.startswith(prefix_token):
             value = value[len(prefix_token):]
         return value.strip()
+
+
+WORD_START = "▁"  # SentencePiece's mark for a token that starts a word
+
+
+def encode_with_markers(tokenizer: Any, text: str) -> list[str]:
+    """SentencePiece tokens of `text`, each protection marker kept whole as one token."""
+    tokens: list[str] = []
+    position = 0
+    for match in MARKER_PATTERN.finditer(text):
+        before = text[position:match.start()]
+        if before.strip():
+            tokens.extend(tokenizer.encode(before))
+        spaced = not before or before[-1].isspace() or not tokens
+        tokens.append((WORD_START if spaced else "") + match.group())
+        position = match.end()
+    rest = text[position:]
+    if rest.strip() or not tokens:
+        pieces = tokenizer.encode(rest)
+        if tokens and pieces and not rest[:1].isspace() and pieces[0].startswith(WORD_START):
+            # Glued to the marker ("⟦0⟧, dijo"): no word start, or decoding would add a space.
+            if pieces[0] == WORD_START:
+                pieces.pop(0)
+            else:
+                pieces[0] = pieces[0][len(WORD_START):]
+        tokens.extend(pieces)
+    return tokens
+
+
+def decode_with_markers(tokenizer: Any, tokens: list[str]) -> str:
+    """Detokenised text; a marker token (copied from the source) comes back as written."""
+    parts: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            text = tokenizer.decode(run)
+            if parts and run[0].startswith(WORD_START):
+                text = " " + text.lstrip()
+            parts.append(text)
+            run.clear()
+
+    for token in tokens:
+        marker = MARKER_PATTERN.search(token)
+        if marker is None:
+            run.append(token)
+            continue
+        flush()
+        parts.append((" " if parts and token.startswith(WORD_START) else "") + marker.group())
+    flush()
+    return "".join(parts)
 
 
 _malloc_trim: Any = None

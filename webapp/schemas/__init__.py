@@ -6,7 +6,7 @@ the /docs page) from them; adding a field to an endpoint is one line in its mode
 
 from webapp.schemas.articles import ArticleRequest, ArticleUpload, BatchArticle, BatchRequest
 from webapp.schemas.fields import RequestModel, shorten
-from webapp.schemas.libretranslate import DetectRequest, TranslateRequest
+from webapp.schemas.libretranslate import DetectRequest, TranslateFileRequest, TranslateRequest
 from webapp.schemas.responses import (
     Article, Batch, BatchCreated, Detection, Error, Health, Job, JobCreated, Language, Translation,
 )
@@ -14,5 +14,5 @@ from webapp.schemas.responses import (
 __all__ = [
     "Article", "ArticleRequest", "ArticleUpload", "Batch", "BatchArticle", "BatchCreated", "BatchRequest",
     "Detection", "DetectRequest", "Error", "Health", "Job", "JobCreated", "Language", "RequestModel",
-    "TranslateRequest", "Translation", "shorten",
+    "TranslateFileRequest", "TranslateRequest", "Translation", "shorten",
 ]

@@ -8,7 +8,8 @@ from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, mo
 
 from translate.errors import InputTooLarge
 from webapp.schemas.fields import (
-    Algorithm, ApiKey, ArticleText, RequestModel, SummaryLength, TextFormat, Upload, format_option, shorten,
+    Algorithm, ApiKey, ArticleText, GlossaryValue, RequestModel, SummaryLength, TextFormat, Upload, format_option,
+    shorten,
 )
 
 MAX_NAME_CHARS = 200
@@ -21,6 +22,7 @@ class ArticleRequest(RequestModel):
     format: TextFormat = None
     summary_length: SummaryLength = None
     algorithm: Algorithm = "default"
+    glossary: GlossaryValue = None
     api_key: ApiKey = None
 
 

@@ -120,3 +120,14 @@ Upload = Annotated[
     WithJsonSchema({"type": "string", "format": "binary"}),
     Field(description="A .txt or .html file (also .text, .md, .htm, .xhtml; UTF-8 or Windows-1252)."),
 ]
+# Checked as a glossary by webapp.glossary_input (its errors name the bad entry): here
+# only its shape is declared.
+GlossaryValue = Annotated[
+    Any,
+    WithJsonSchema({"oneOf": [
+        {"type": "object", "additionalProperties": {"type": "string"}, "description": '{"término": "translation"}'},
+        {"type": "array", "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}},
+        {"type": "string", "description": 'one "término = translation" a line'},
+    ]}),
+    Field(description="Terms with their English for this request; a term given as itself is never translated."),
+]

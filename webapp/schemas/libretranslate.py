@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 from werkzeug.exceptions import BadRequest
 
-from webapp.schemas.fields import FORMATS, ApiKey, RequestModel
+from webapp.schemas.fields import FORMATS, ApiKey, GlossaryValue, RequestModel, Upload
 
 SOURCE, TARGET, AUTO = "es", "en", "auto"
 # LibreTranslate's batch limit is a server option; this one bounds the work of a list q.
@@ -66,6 +66,8 @@ def format_option(value: object) -> str:
 
 
 Texts = Annotated[str | list[str], BeforeValidator(texts_option)]
+Source = Annotated[Literal["es", "auto"], BeforeValidator(source_option)]
+Target = Annotated[Literal["en"], BeforeValidator(target_option)]
 
 
 class LibreTranslateBody(RequestModel):
@@ -77,10 +79,22 @@ class TranslateRequest(LibreTranslateBody):
     """Text(s) to translate from Spanish into English."""
 
     q: Texts = Field(description="Text(s) to translate.")
-    source: Annotated[Literal["es", "auto"], BeforeValidator(source_option)] = Field(description="Source language.")
-    target: Annotated[Literal["en"], BeforeValidator(target_option)] = Field(description="Target language.")
+    source: Source = Field(description="Source language.")
+    target: Target = Field(description="Target language.")
     format: Annotated[Literal["text", "html"], BeforeValidator(format_option)] = Field(
-        "text", description="Format of the text: plain text or HTML (converted to text first).")
+        "text", description="Format of the text: plain text, or HTML whose markup is kept around the "
+        "translated text.")
+    glossary: GlossaryValue = None
+    api_key: ApiKey = None
+
+
+class TranslateFileRequest(LibreTranslateBody):
+    """A file to translate (a multipart form): .txt, .html (markup kept) or .docx (formatting kept)."""
+
+    file: Upload = None
+    source: Source = Field(description="Source language.")
+    target: Target = Field(description="Target language.")
+    glossary: GlossaryValue = None
     api_key: ApiKey = None
 
 

@@ -155,4 +155,27 @@
       });
     });
   }
+
+  // --- The glossary box is remembered in this browser -----------------------------------
+  // localStorage only: the glossary is sent with each article, never kept by the server.
+  // A box the server filled (the form shown again after an error) keeps what was sent.
+  document.querySelectorAll("textarea[data-remember]").forEach(function (box) {
+    var key = box.dataset.remember;
+    try {
+      if (!box.value) {
+        var saved = window.localStorage.getItem(key);
+        if (saved) {
+          box.value = saved;
+          var details = box.closest("details");
+          if (details) details.open = true;
+        }
+      }
+      box.addEventListener("input", function () {
+        if (box.value.trim()) window.localStorage.setItem(key, box.value);
+        else window.localStorage.removeItem(key);
+      });
+    } catch (error) {
+      // Storage disabled (private mode, policy): the box still works, unremembered.
+    }
+  });
 })();
