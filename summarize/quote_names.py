@@ -73,7 +73,8 @@ def name_runs(text: str, lo: int, hi: int, lowercase_words: frozenset[str] = fro
             if (
                 step < len(found)
                 and is_capitalised(found[step].group())
-                and _spaces_only(text, found[step - 1].end(), found[step].start())
+                and (_spaces_only(text, found[step - 1].end(), found[step].start())
+                     or _after_initial(text, found[step - 1], found[step].start()))
             ):
                 members.extend(found[cursor : step + 1])
                 cursor = step + 1
@@ -84,6 +85,12 @@ def name_runs(text: str, lo: int, hi: int, lowercase_words: frozenset[str] = fro
             runs.append(run)
         index = cursor
     return runs
+
+
+def _after_initial(text: str, previous: re.Match, start: int) -> bool:
+    """ "Manuel M. Villalba": a one-letter initial and its period stay inside the name."""
+    word = previous.group()
+    return len(word) == 1 and word.isupper() and text[previous.end() : start] == ". "
 
 
 def _spaces_only(text: str, start: int, end: int) -> bool:
@@ -112,7 +119,13 @@ def _clean_run(
         members = members[:-1]
     if not members:
         return None
-    return NameRun(members[0].start(), members[-1].end(), tuple(m.group() for m in members))
+    words = tuple(m.group() + "." if _is_initial(text, m) and m is not members[-1] else m.group() for m in members)
+    return NameRun(members[0].start(), members[-1].end(), words)
+
+
+def _is_initial(text: str, match: re.Match) -> bool:
+    word = match.group()
+    return len(word) == 1 and word.isupper() and text[match.end() : match.end() + 1] == "."
 
 
 def _opens_sentence(text: str, lo: int, pos: int) -> bool:

@@ -135,10 +135,16 @@ class SpeakerFinder:
                 distance *= _LINKED_FACTOR
             if best is None or distance < best[0]:
                 best = (distance, kind, anchor)
+        # A colon right before the quotation closes the clause that introduces it
+        # ("Tezanos fue tajante: «…»"): that clause's subject speaks, whatever verbs of
+        # saying sit in its subordinate clauses.
+        lead_in = self._colon_lead_in(outside, span)
+        if lead_in is not None and (lead_in.speaker or lead_in.description or lead_in.pending):
+            return lead_in
         if best is not None:
             found = self._from_cue(best[1], best[2], span)
             return replace(found, cue_after=best[2].start >= span.outer_end)
-        return self._colon_lead_in(outside, span) or NOBODY
+        return lead_in or NOBODY
 
     def _cue_at(self, outside: list[Token], index: int) -> tuple[str, Token] | None:
         token = outside[index]
@@ -153,7 +159,7 @@ class SpeakerFinder:
             if tuple(words) == lead_in:
                 last = outside[index + len(lead_in) - 1]
                 head = self.analysis.head(last)
-                sentence_initial = lead_in != ("para",) or self._opens_sentence(token)
+                sentence_initial = lead_in != ("para",) or self._opens_clause(token)
                 if sentence_initial and head.pos in ("NOUN", "PROPN", "PRON") and not self._masked(head):
                     return "lead_in", head
         if is_reporting_verb(token):
@@ -179,16 +185,20 @@ class SpeakerFinder:
         if not before or before[-1].text != ":" or self.masked[before[-1].end : span.outer_start].strip():
             return None
         clause = before[:-1][-_COLON_CLAUSE_TOKENS:]
-        for token in reversed(clause):
-            if token.pos in ("VERB", "AUX") or any(c.dep == "cop" for c in self.analysis.children(token)):
-                subject = self._subject_of(token)
-                if subject is not None and subject.start < before[-1].start:
-                    return self.reader.read(subject, "colon", span.outer_start)
-                return None
         inside = {t.index for t in clause}
         roots = [t for t in clause if t.head not in inside or t.head == t.index]
-        heads = [t for t in roots if t.pos in ("NOUN", "PROPN")]
-        return self.reader.read(heads[-1], "colon", span.outer_start) if heads else None
+        for root in roots:
+            if root.pos in ("VERB", "AUX") or any(c.dep == "cop" for c in self.analysis.children(root)):
+                subject = self._subject_of(root)
+                if subject is not None and subject.index in inside:
+                    return self.reader.read(subject, "colon", span.outer_start)
+                return None
+        # No verb: a bare lead-in, "El ministro: «…»", "Pérez, tajante: «…»".
+        heads = [t for t in roots if self.table.is_name(t) or (t.pos == "NOUN" and self._has_determiner(t))]
+        return self.reader.read(heads[0], "colon", span.outer_start) if heads else None
+
+    def _has_determiner(self, noun: Token) -> bool:
+        return any(c.dep == "det" for c in self.analysis.children(noun))
 
     # --- the parse around a cue ---------------------------------------------------------
 
@@ -243,15 +253,14 @@ class SpeakerFinder:
     def _carry_over(self, pending: Attribution, last: Attribution | None, block: Block,
                     span: QuotedSpan) -> Attribution:
         """An omitted subject or a pronoun: the nearest earlier speaker that agrees."""
-        candidates = []
+        # The speaker of the last attributed quotation first; failing one, a person who
+        # is the subject of a recent sentence.
         if last is not None and _agrees(pending.number, last.number):
-            candidates.append(last)
-        recent = self._recent_subject(block, span.outer_start, pending.number)
-        if recent is not None:
-            candidates.append(recent)
-        if not candidates:
+            nearest = last
+        else:
+            nearest = self._recent_subject(block, span.outer_start, pending.number)
+        if nearest is None:
             return Attribution(None, "verb", pending.mention, position=pending.position)
-        nearest = max(candidates, key=lambda a: a.position)
         return Attribution(nearest.speaker, "verb", pending.mention, number=nearest.number,
                            position=pending.position)
 
@@ -309,6 +318,11 @@ class SpeakerFinder:
         return None
 
     # --- helpers ------------------------------------------------------------------------
+
+    def _opens_clause(self, token: Token) -> bool:
+        """First word of its sentence, or right after a comma ("Por último, para X, …")."""
+        before = self.masked[max(0, token.start - 3) : token.start].strip()
+        return before.endswith(",") or self._opens_sentence(token)
 
     def _opens_sentence(self, token: Token) -> bool:
         block = self.document.blocks[token.block]

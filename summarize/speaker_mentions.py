@@ -35,7 +35,9 @@ _ANAPHORS = frozenset("él ella ellos ellas usted ustedes este esta éste ésta 
 _FIRST_PERSON = frozenset("yo nosotros nosotras me mí".split())
 _RELATIVES = frozenset("que quien quienes cual cuales".split())
 # Dependants that do not belong to the words naming the speaker.
-_CLAUSE_LABELS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "punct", "dep"})
+_CLAUSE_LABELS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "punct", "dep", "case", "mark", "cc"})
+# Nouns for what someone said: "según su versión", "en palabras de su director".
+_SPEECH_NOUNS = frozenset("interpretación versión opinión palabra declaración criterio juicio relato explicación".split())
 _MAX_MENTION_TOKENS = 14
 
 
@@ -79,12 +81,14 @@ class MentionReader:
         mention = self.mention_text(head)
         number = "Plur" if self._coordinated(head) else head.feature("Number")
         lowered = head.text.lower()
-        if head.pos == "PRON" or lowered in _ANAPHORS:
+        if head.pos == "PRON" or lowered in _ANAPHORS or plain(head.lemma) == "el" and head.pos != "DET":
             if lowered in _ANAPHORS or plain(head.lemma) in ("el", "ella"):
                 return Attribution(None, "pronoun", mention, number=number, position=position)
             if lowered in _FIRST_PERSON:
                 return Attribution(None, "writer", mention, position=position)
             return Attribution(None, via, mention, description=mention, position=position)
+        if plain(head.lemma) in _SPEECH_NOUNS and head.pos == "NOUN":
+            return self._speech_noun(head, via, position)
         name = self.name_of(head)
         if name:
             return Attribution(name, via, mention, number=number, position=position)
@@ -102,6 +106,15 @@ class MentionReader:
             if body:
                 return Attribution(body, via, mention, number=number, position=position)
         return Attribution(words or None, via, mention, number=number, position=position)
+
+    def _speech_noun(self, head: Token, via: str, position: int) -> Attribution:
+        """ "según su versión" (the speaker is "su": carried over), "en palabras de X" (X)."""
+        for child in self.analysis.children(head):
+            if child.dep == "nmod" and child.start > head.start and not self._masked(child):
+                return self.read(child, via, position)
+        if any(c.dep == "det" and plain(c.lemma) == "su" for c in self.analysis.children(head)):
+            return Attribution(None, "pronoun", self.mention_text(head), position=position)
+        return Attribution(None, via, self.mention_text(head), position=position)
 
     # --- names --------------------------------------------------------------------------
 

@@ -128,13 +128,11 @@ class SpeakerTable:
         return self.names.organisation(head_word, position)
 
     def role_name(self, keys: list[str], position: int) -> str | None:
-        """The name last tied to the role before `position`, else the first one after it."""
+        """The name last tied to the role before `position` (or by this very mention)."""
         for key in keys:
-            links = self._roles.get(key)
-            if not links:
-                continue
-            earlier = [link for link in links if link.position < position]
-            return (earlier[-1] if earlier else links[0]).name
+            earlier = [link for link in self._roles.get(key, ()) if link.position <= position]
+            if earlier:
+                return earlier[-1].name
         return None
 
     def entity_label(self, start: int, end: int) -> str:
