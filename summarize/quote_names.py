@@ -115,12 +115,19 @@ def _clean_run(
             members = members[1:]
             continue
         break
+    # A photo credit in capitals glued to the name that follows it ("ATLAS Pablo Iglesias").
+    while len(members) > 1 and _shouting(members[0].group()) and not _shouting(members[1].group()):
+        members = members[1:]
     while members and not is_capitalised(members[-1].group()):
         members = members[:-1]
     if not members:
         return None
     words = tuple(m.group() + "." if _is_initial(text, m) and m is not members[-1] else m.group() for m in members)
     return NameRun(members[0].start(), members[-1].end(), words)
+
+
+def _shouting(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _is_initial(text: str, match: re.Match) -> bool:

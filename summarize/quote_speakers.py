@@ -301,8 +301,32 @@ class SpeakerFinder:
                 return Attribution(following.speaker, "next", number=following.number, position=span.outer_start)
         position = locator.index_at(span.outer_end - 1)
         if position + 1 < len(block.sentences):
-            return self._said_after(block.sentences[position + 1], span) or NOBODY
-        return NOBODY
+            said_after = self._said_after(block.sentences[position + 1], span)
+            if said_after is not None:
+                return said_after
+        return self._clause_subject(span) or NOBODY
+
+    def _clause_subject(self, span: QuotedSpan) -> Attribution | None:
+        """ "Iglesias apela al voto contra «los poderes económicos»": a partial quotation
+        inside a clause whose subject is a named person or body speaks for that subject."""
+        quote_tokens = self.analysis.tokens_in(span.start, span.end)
+        inside = {t.index for t in quote_tokens}
+        for token in quote_tokens:
+            if token.head in inside:
+                continue
+            for ancestor in self.analysis.ancestors(token):
+                if self._masked(ancestor) or ancestor.pos not in ("VERB", "AUX", "ADJ", "NOUN"):
+                    continue
+                subject = self._subject_of(ancestor)
+                if subject is None and ancestor.pos in ("VERB", "AUX"):
+                    return None
+                if subject is not None:
+                    if not self.table.is_name(subject):
+                        return None
+                    found = self.reader.read(subject, "clause", span.outer_start)
+                    return found if found.speaker else None
+            return None
+        return None
 
     def _said_after(self, sentence, span: QuotedSpan) -> Attribution | None:
         """A next sentence that only attributes what came before: "Así lo afirmó el ministro."."""

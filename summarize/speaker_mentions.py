@@ -37,7 +37,8 @@ _RELATIVES = frozenset("que quien quienes cual cuales".split())
 # Dependants that do not belong to the words naming the speaker.
 _CLAUSE_LABELS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "punct", "dep", "case", "mark", "cc"})
 # Nouns for what someone said: "según su versión", "en palabras de su director".
-_SPEECH_NOUNS = frozenset("interpretación versión opinión palabra declaración criterio juicio relato explicación".split())
+_SPEECH_NOUNS = frozenset(plain(word) for word in
+                          "interpretación versión opinión palabra declaración criterio juicio relato explicación".split())
 _MAX_MENTION_TOKENS = 14
 
 
