@@ -120,8 +120,8 @@ def _clean_run(
         members = members[1:]
     while members and not is_capitalised(members[-1].group()):
         members = members[:-1]
-    if not members:
-        return None
+    if not members or (len(members) > 1 and all(_shouting(m.group()) for m in members)):
+        return None  # nothing left, or a credit line in capitals ("JESÚS HELLÍN")
     words = tuple(m.group() + "." if _is_initial(text, m) and m is not members[-1] else m.group() for m in members)
     return NameRun(members[0].start(), members[-1].end(), words)
 

@@ -172,6 +172,9 @@ class SpeakerFinder:
         subject = self._subject_of(anchor)
         if subject is not None:
             return self.reader.read(subject, "verb", span.outer_start)
+        source = self._source_complement(anchor)
+        if source is not None:  # "explican desde el partido"
+            return self.reader.read(source, "verb", span.outer_start)
         if self._impersonal(anchor):
             return Attribution(None, "impersonal", position=span.outer_start)
         person, number = self._agreement(anchor)
@@ -217,6 +220,15 @@ class SpeakerFinder:
             return None
         return None
 
+    def _source_complement(self, verb: Token) -> Token | None:
+        """ "«…», explican desde el ministerio": a subjectless verb speaks for the body
+        its "desde" complement names."""
+        for child in self.analysis.children(verb):
+            if child.dep == "obl" and not self._masked(child):
+                if any(c.dep == "case" and c.text.lower() == "desde" for c in self.analysis.children(child)):
+                    return child
+        return None
+
     def _impersonal(self, verb: Token) -> bool:
         """ "Se ha dicho", "se asegura": "se" with no other clitic object and no subject."""
         clitics = [c.text.lower() for c in self.analysis.children(verb) if c.pos == "PRON"]
@@ -255,10 +267,14 @@ class SpeakerFinder:
         """An omitted subject or a pronoun: the nearest earlier speaker that agrees."""
         # The speaker of the last attributed quotation first; failing one, a person who
         # is the subject of a recent sentence.
+        # The speaker of the last attributed quotation first, unless this paragraph has
+        # named a new subject since; failing one, a person who is a recent subject.
+        recent = self._recent_subject(block, span.outer_start, pending.number)
         if last is not None and _agrees(pending.number, last.number):
-            nearest = last
+            newer = recent is not None and block.start <= recent.position and recent.position > last.position
+            nearest = recent if newer else last
         else:
-            nearest = self._recent_subject(block, span.outer_start, pending.number)
+            nearest = recent
         if nearest is None:
             return Attribution(None, "verb", pending.mention, position=pending.position)
         return Attribution(nearest.speaker, "verb", pending.mention, number=nearest.number,

@@ -44,6 +44,17 @@ OPINION_LEAD_INS = (
 )
 
 
+def _regular_third_person(lemma: str) -> tuple[str, ...]:
+    base, ending = lemma[:-2], lemma[-2:]
+    if ending == "ar":
+        return (base + "a", base + "an", base + "ó", base + "aron")
+    return (base + "e", base + "en", base + "ió", base + "ieron")
+
+
+# Third-person forms, for a verb the tagger took for a noun or a name ("Y remata: …").
+_THIRD_PERSON_FORMS = frozenset(form for lemma in REPORTING_LEMMAS for form in _regular_third_person(lemma))
+
+
 def is_reporting_verb(token: Token) -> bool:
     """A verb (or auxiliary-tagged verb) of saying, in any form."""
     if token.pos not in ("VERB", "AUX", "ADJ", "PROPN", "NOUN"):
@@ -56,6 +67,8 @@ def is_reporting_verb(token: Token) -> bool:
             return True
     # The model sometimes tags a sentence-final or post-quote "dijo" as a noun or name;
     # the surface form decides then, and only a conjugated form counts.
+    if token.text.islower() and token.text in _THIRD_PERSON_FORMS:
+        return True
     return is_cue_verb(token.text) and token.feature("VerbForm") != "Inf" and _looks_conjugated(token)
 
 

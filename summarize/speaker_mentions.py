@@ -31,7 +31,7 @@ _INDEFINITE = frozenset(
 # Head nouns that always designate an unnamed source, even with a definite article.
 _ANONYMOUS_HEADS = frozenset({"fuente", "alguien", "nadie"})
 # Personal and demonstrative pronouns that stand for a speaker named before.
-_ANAPHORS = frozenset("él ella ellos ellas usted ustedes este esta éste ésta aquel aquella ambos ambas".split())
+_ANAPHORS = frozenset("él ella ellos ellas usted ustedes ambos ambas".split())
 _FIRST_PERSON = frozenset("yo nosotros nosotras me mí".split())
 _RELATIVES = frozenset("que quien quienes cual cuales".split())
 # Dependants that do not belong to the words naming the speaker.
