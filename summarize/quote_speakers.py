@@ -292,7 +292,8 @@ class SpeakerFinder:
             if self.table.entity_label(token.start, token.end) == "LOC":
                 continue
             found = self.reader.read(token, "verb", token.start)
-            named = found.speaker is not None and (self.table.is_name(token) or found.speaker[:1].isupper())
+            resolved_role = found.speaker is not None and found.speaker != self.reader.role_words(token)
+            named = found.speaker is not None and (self.table.is_name(token) or resolved_role)
             if named and _agrees(number, found.number):
                 return found
         return None

@@ -76,8 +76,9 @@ class SpeakerTable:
         if head.index == token.index or self._masked(head):
             return
         if token.dep in _APPOSITION_LABELS and token.dep != "nsubj":
-            if head.pos == "NOUN" and self.is_name(token) and self._adjacent_or_apposed(head, token):
-                self._link(head, token)  # el técnico, Albert Celades / la alcaldesa Ana Gómez
+            role = self._role_above(head) if token.dep == "appos" else head
+            if role is not None and role.pos == "NOUN" and self.is_name(token) and self._adjacent_or_apposed(role, token):
+                self._link(role, token)  # el técnico, Albert Celades / la alcaldesa Ana Gómez
             elif token.dep == "appos" and token.pos == "NOUN" and self.is_name(head):
                 self._link(token, head)  # Celades, entrenador del equipo
         if token.dep == "nsubj" and any(c.dep == "cop" for c in self.analysis.children(head)):
@@ -85,6 +86,17 @@ class SpeakerTable:
                 self._link(head, token)  # Celades es el entrenador
             elif token.pos == "NOUN" and self.is_name(head):
                 self._link(token, head)  # el entrenador es Celades
+
+    def _role_above(self, head: Token) -> Token | None:
+        """The role noun an apposition names: the parser often hangs "Teresa Cunillera"
+        from the complement in "la delegada del Gobierno, Teresa Cunillera"."""
+        for _ in range(2):
+            if head.pos == "NOUN":
+                return head
+            if head.dep != "nmod":
+                return None
+            head = self.analysis.head(head)
+        return head if head.pos == "NOUN" else None
 
     def _adjacent_or_apposed(self, noun: Token, name: Token) -> bool:
         if name.dep == "appos":
@@ -97,8 +109,11 @@ class SpeakerTable:
         name = self.name_at(name_token)
         if not name:
             return
-        for key in role_keys(noun, self.analysis):
-            self._roles.setdefault(key, []).append(RoleLink(noun.start, name))
+        # "su fundador y director, Sergio Molina": every conjoined role names the person.
+        nouns = [noun] + [c for c in self.analysis.children(noun) if c.dep == "conj" and c.pos == "NOUN"]
+        for role in nouns:
+            for key in role_keys(role, self.analysis):
+                self._roles.setdefault(key, []).append(RoleLink(noun.start, name))
 
     def _masked(self, token: Token) -> bool:
         return "\x1f" in self.masked[token.start : token.end]
