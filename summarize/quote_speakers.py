@@ -48,6 +48,9 @@ _SUBJECT_LABELS = ("nsubj", "nsubj:pass")
 _RELATIVE_WORDS = frozenset({"que", "quien", "quienes", "cual", "cuales"})
 # Clitics that make "se" an indirect object ("se lo dijo") rather than impersonal.
 _OBJECT_CLITICS = frozenset({"lo", "la", "los", "las", "le", "les"})
+# Characters between a quotation and a verb that directly attributes it (", " or " —").
+_ADJACENT = 4
+_CONTRACTIONS = {"del": "de", "al": "a"}
 _BACK_REFERENCES = frozenset({"así", "eso", "esto", "lo", "tal"})
 # A colon lead-in is a short noun phrase or clause: "El técnico, tajante: «…»".
 _COLON_CLAUSE_TOKENS = 16
@@ -138,8 +141,10 @@ class SpeakerFinder:
         # A colon right before the quotation closes the clause that introduces it
         # ("Tezanos fue tajante: «…»"): that clause's subject speaks, whatever verbs of
         # saying sit in its subordinate clauses.
+        # A verb right after the quotation («…», explicó X) still is its own attribution.
         lead_in = self._colon_lead_in(outside, span)
-        if lead_in is not None and (lead_in.speaker or lead_in.description or lead_in.pending):
+        verb_right_after = best is not None and best[2].start >= span.outer_end and best[0] <= _ADJACENT
+        if lead_in is not None and not verb_right_after and (lead_in.speaker or lead_in.description or lead_in.pending):
             return lead_in
         if best is not None:
             found = self._from_cue(best[1], best[2], span)
@@ -155,7 +160,7 @@ class SpeakerFinder:
                 return "segun", head
             return None  # "según dijo X": the verb is a cue of its own
         for lead_in in OPINION_LEAD_INS:
-            words = [t.text.lower() for t in outside[index : index + len(lead_in)]]
+            words = [_CONTRACTIONS.get(t.text.lower(), t.text.lower()) for t in outside[index : index + len(lead_in)]]
             if tuple(words) == lead_in:
                 last = outside[index + len(lead_in) - 1]
                 head = self.analysis.head(last)
@@ -170,6 +175,8 @@ class SpeakerFinder:
         if kind != "verb":
             return self.reader.read(anchor, kind, span.outer_start)
         subject = self._subject_of(anchor)
+        if subject is None and anchor.start >= span.outer_end:
+            subject = self._inverted_subject(anchor)
         if subject is not None:
             return self.reader.read(subject, "verb", span.outer_start)
         source = self._source_complement(anchor)
@@ -217,7 +224,31 @@ class SpeakerFinder:
             if verb.dep in ("conj", "xcomp") or gerund:
                 verb = self.analysis.head(verb)
                 continue
-            return None
+            return self._stray_subject(verb)
+        return None
+
+    def _stray_subject(self, verb: Token) -> Token | None:
+        """ "«…» El jefe superior, José Togores, subrayó …": the parser hung the subject
+        from the quotation's verb; it is the subject left between the quotation and the verb."""
+        sentence_start = verb.start
+        block = self.document.blocks[verb.block]
+        if block.sentences:
+            sentence_start = self._locator(block).at(verb.start).start
+        for token in reversed(self.analysis.tokens_in(sentence_start, verb.start)):
+            if self._masked(token):
+                return None
+            if token.dep in _SUBJECT_LABELS and self._masked(self.analysis.head(token)):
+                return token
+        return None
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """ "«…», contó una vecina": after the quotation, what the verb says is the
+        quotation, so a bare noun phrase after the verb that the parser took for its
+        object is its subject."""
+        for child in self.analysis.children(verb):
+            if child.dep == "obj" and child.start > verb.start and not self._masked(child):
+                if child.pos in ("NOUN", "PROPN") and not any(c.dep == "case" for c in self.analysis.children(child)):
+                    return child
         return None
 
     def _source_complement(self, verb: Token) -> Token | None:

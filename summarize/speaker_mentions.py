@@ -35,7 +35,9 @@ _ANAPHORS = frozenset("él ella ellos ellas usted ustedes ambos ambas".split())
 _FIRST_PERSON = frozenset("yo nosotros nosotras me mí".split())
 _RELATIVES = frozenset("que quien quienes cual cuales".split())
 # Dependants that do not belong to the words naming the speaker.
-_CLAUSE_LABELS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "punct", "dep", "case", "mark", "cc"})
+_CLAUSE_LABELS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "punct", "dep"})
+# The head's own preposition or conjunction ("según", "desde", "y") is not part of the mention.
+_HEAD_LINKS = frozenset({"case", "mark", "cc"})
 # Nouns for what someone said: "según su versión", "en palabras de su director".
 _SPEECH_NOUNS = frozenset(plain(word) for word in
                           "interpretación versión opinión palabra declaración criterio juicio relato explicación".split())
@@ -180,6 +182,8 @@ class MentionReader:
             kept.append(token)
             for child in self.analysis.children(token):
                 if child.dep in _CLAUSE_LABELS and child.text != ",":
+                    continue
+                if token.index == head.index and child.dep in _HEAD_LINKS:
                     continue
                 if child.text.lower() in _RELATIVES and child.pos == "PRON":
                     continue

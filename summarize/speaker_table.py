@@ -61,6 +61,7 @@ class SpeakerTable:
             runs.extend(name_runs(masked_text, start, end, self.lowercase))
         self.names = NameIndex(runs)
         self._run_starts = [run.start for run in self.names.runs]
+        self._people = frozenset(e.text for e in analysis.entities if e.label == "PER")
         self._roles: dict[str, list[RoleLink]] = {}
         for start, end in content_spans:
             for token in analysis.tokens_in(start, end):
@@ -90,10 +91,10 @@ class SpeakerTable:
     def _role_above(self, head: Token) -> Token | None:
         """The role noun an apposition names: the parser often hangs "Teresa Cunillera"
         from the complement in "la delegada del Gobierno, Teresa Cunillera"."""
-        for _ in range(2):
+        for _ in range(3):
             if head.pos == "NOUN":
                 return head
-            if head.dep != "nmod":
+            if head.dep not in ("nmod", "amod", "flat"):
                 return None
             head = self.analysis.head(head)
         return head if head.pos == "NOUN" else None
@@ -137,7 +138,15 @@ class SpeakerTable:
         return run.text if run else None
 
     def full_name(self, mention: str, position: int) -> str:
-        return self.names.full_name(mention, position)
+        """The fullest earlier form of a name; when a capitalised complement is glued to it
+        ("el secretario del Tesoro Steven Mnuchin"), the person entity inside it."""
+        best = self.names.full_name(mention, position)
+        if best == mention or best in self._people:
+            return best
+        words = mention.split()
+        inside = [person for person in self._people
+                  if best.endswith(person) and person.split()[-len(words):] == words]
+        return max(inside, key=len) if inside else best
 
     def organisation(self, head_word: str, position: int) -> str | None:
         return self.names.organisation(head_word, position)
