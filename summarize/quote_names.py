@@ -14,6 +14,7 @@ mention can be completed from an earlier, fuller one: "Putin" → "Vladimir Puti
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from summarize.quote_cues import FUNCTION_WORDS, NAME_CONNECTORS, plain
@@ -153,6 +154,7 @@ class NameIndex:
         # Multi-word person-like runs (capitalised words only) by first and by last word,
         # and multi-word runs by their plain head word: only a longer run can complete a
         # mention, and lookups stay cheap on long texts that repeat a surname.
+        self._counts = Counter(run.words for run in self.runs)
         self._by_edge_word: dict[str, list[NameRun]] = {}
         self._by_head: dict[str, list[NameRun]] = {}
         for run in self.runs:
@@ -173,14 +175,18 @@ class NameIndex:
         words = tuple(mention.split())
         if not words or any(not is_capitalised(word) for word in (words[0], words[-1])):
             return mention
-        best = mention
+        # Among the earlier, longer runs that end or start with the mention, the one the
+        # article writes most often, then the longest: a caption's photo credit glued to
+        # a name once ("Ana Ruiz Rodrigo Lanza") loses to the name written alone.
+        best, best_key = mention, (0, 0)
         candidates = self._by_edge_word.get(words[-1], []) + self._by_edge_word.get(words[0], [])
         for run in candidates:
             if run.start >= position or len(run.words) <= len(words):
                 continue
             if run.words[-len(words) :] == words or run.words[: len(words)] == words:
-                if len(run.words) > len(best.split()):
-                    best = run.text
+                key = (self._counts[run.words], len(run.words))
+                if key > best_key:
+                    best, best_key = run.text, key
         return best
 
     def organisation(self, head: str, position: int) -> str | None:

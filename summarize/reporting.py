@@ -23,7 +23,7 @@ REPORTING_LEMMAS = frozenset(
     mantener gritar avisar sugerir negar bromear ironizar zanjar resumir justificar valorar
     reprochar acusar adelantar plantear apostillar matizar detallar narrar comunicar garantizar
     vaticinar pronosticar augurar suplicar rogar alegar aducir esgrimir reivindicar asumir
-    ensalzar alabar resaltar continuar proseguir rematar anotar observar razonar espetar soltar musitar susurrar clamar jurar repetir
+    recriminar coincidir ensalzar alabar resaltar continuar proseguir rematar anotar observar razonar espetar soltar musitar susurrar clamar jurar repetir
     considerar tildar tachar definir elogiar condenar rechazar
     """.split()
 )
