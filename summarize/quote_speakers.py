@@ -175,7 +175,7 @@ class SpeakerFinder:
         if kind != "verb":
             return self.reader.read(anchor, kind, span.outer_start)
         subject = self._subject_of(anchor)
-        if subject is None and anchor.start >= span.outer_end:
+        if subject is None and anchor.start >= span.outer_end and not _has_word(self.masked[span.outer_end : anchor.start]):
             subject = self._inverted_subject(anchor)
         if subject is not None:
             return self.reader.read(subject, "verb", span.outer_start)
@@ -237,7 +237,8 @@ class SpeakerFinder:
         for token in reversed(self.analysis.tokens_in(sentence_start, verb.start)):
             if self._masked(token):
                 return None
-            if token.dep in _SUBJECT_LABELS and self._masked(self.analysis.head(token)):
+            stray = token.dep in _SUBJECT_LABELS or (token.dep == "obj" and token.pos in ("NOUN", "PROPN"))
+            if stray and self._masked(self.analysis.head(token)):
                 return token
         return None
 
