@@ -53,7 +53,7 @@ _ADJACENT = 4
 _CONTRACTIONS = {"del": "de", "al": "a"}
 _BACK_REFERENCES = frozenset({"así", "eso", "esto", "lo", "tal"})
 # A colon lead-in is a short noun phrase or clause: "El técnico, tajante: «…»".
-_COLON_CLAUSE_TOKENS = 16
+_COLON_CLAUSE_TOKENS = 40
 
 
 def masked_text(text: str, spans: list[QuotedSpan]) -> str:
@@ -303,7 +303,10 @@ class SpeakerFinder:
         # named a new subject since; failing one, a person who is a recent subject.
         recent = self._recent_subject(block, span.outer_start, pending.number)
         if last is not None and _agrees(pending.number, last.number):
-            newer = recent is not None and block.start <= recent.position and recent.position > last.position
+            # Only an omitted subject moves on to a newly named subject: a pronoun points
+            # back at the speaker the reader has in mind.
+            newer = (pending.via == "omitted" and recent is not None and block.start <= recent.position
+                     and recent.position > last.position)
             nearest = recent if newer else last
         else:
             nearest = recent
