@@ -99,7 +99,7 @@ class SpeakerFinder:
         """One Attribution per span of `block`, in order; `previous` is the last attributed
         quotation of the paragraph before, if that paragraph quoted anyone."""
         results = [self.direct(block, span) for span in spans]
-        last = previous if previous is not None and previous.speaker else None
+        last = previous if previous is not None and (previous.speaker or previous.description) else None
         for index, span in enumerate(spans):
             found = results[index]
             if found.pending:
@@ -107,7 +107,7 @@ class SpeakerFinder:
             elif found.via is None:
                 found = self._without_cue(block, spans, results, index, last)
             results[index] = found
-            if found.speaker:
+            if found.speaker or found.description:
                 last = replace(found, position=span.outer_start)
         return results
 
@@ -175,7 +175,7 @@ class SpeakerFinder:
         if kind != "verb":
             return self.reader.read(anchor, kind, span.outer_start)
         subject = self._subject_of(anchor)
-        if subject is None and anchor.start >= span.outer_end and not _has_word(self.masked[span.outer_end : anchor.start]):
+        if subject is None and self._right_after(anchor, span):
             subject = self._inverted_subject(anchor)
         if subject is not None:
             return self.reader.read(subject, "verb", span.outer_start)
@@ -242,13 +242,22 @@ class SpeakerFinder:
                 return token
         return None
 
+    def _right_after(self, verb: Token, span: QuotedSpan) -> bool:
+        """Only punctuation, auxiliaries, clitics and adverbs between the quotation and the verb."""
+        if verb.start < span.outer_end:
+            return False
+        between = self.analysis.tokens_in(span.outer_end, verb.start)
+        return all(t.pos in ("PUNCT", "AUX", "ADV", "PRON") and not self._masked(t) for t in between)
+
     def _inverted_subject(self, verb: Token) -> Token | None:
         """ "«…», contó una vecina": after the quotation, what the verb says is the
         quotation, so a bare noun phrase after the verb that the parser took for its
         object is its subject."""
         for child in self.analysis.children(verb):
             if child.dep == "obj" and child.start > verb.start and not self._masked(child):
-                if child.pos in ("NOUN", "PROPN") and not any(c.dep == "case" for c in self.analysis.children(child)):
+                kids = self.analysis.children(child)
+                nominal = child.pos in ("NOUN", "PROPN") or (child.pos == "ADJ" and any(c.dep == "det" for c in kids))
+                if nominal and not any(c.dep == "case" for c in kids):  # "lamenta un familiar"
                     return child
         return None
 
@@ -312,6 +321,9 @@ class SpeakerFinder:
             nearest = recent
         if nearest is None:
             return Attribution(None, "verb", pending.mention, position=pending.position)
+        if nearest.speaker is None:  # the same unnamed source goes on speaking
+            return Attribution(None, "verb", pending.mention, description=nearest.description,
+                               number=nearest.number, position=pending.position)
         return Attribution(nearest.speaker, "verb", pending.mention, number=nearest.number,
                            position=pending.position)
 
@@ -340,10 +352,11 @@ class SpeakerFinder:
         sentence = locator.at(span.outer_start)
         opens_sentence = not _has_word(self.masked[sentence.start : span.outer_start])
         if opens_sentence and last is not None:
-            earlier_here = any(r.speaker for r in results[:index])
+            earlier_here = any(r.speaker or r.description for r in results[:index])
             opens_paragraph = not _has_word(self.masked[block.start : span.outer_start])
             if earlier_here or opens_paragraph:
-                return Attribution(last.speaker, "continued", number=last.number, position=span.outer_start)
+                return Attribution(last.speaker, "continued", description=last.description, number=last.number,
+                                   position=span.outer_start)
         end_sentence = locator.at(span.outer_end - 1)
         stands_alone = opens_sentence and not _has_word(self.masked[span.outer_end : end_sentence.end])
         if stands_alone and index + 1 < len(spans):

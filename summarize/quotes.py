@@ -146,7 +146,7 @@ def extract_quotes(
             if _is_scare_quote(document.text, span, attribution):
                 continue
             quotes.append(_make_quote(document, locator, span, attribution, target, located))
-        named = [a for a in attributions if a.speaker]
+        named = [a for a in attributions if a.speaker or a.description]
         previous = named[-1] if named else None
     for number, quote in enumerate(quotes, start=1):
         quote.id = f"q{number}"

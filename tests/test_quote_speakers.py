@@ -164,6 +164,14 @@ def test_nobody_named_gives_a_description_and_no_speaker(text, description):
     assert quote.speaker_description == description
 
 
+def test_an_unnamed_source_goes_on_speaking():
+    text = ("«El plan está listo desde marzo», ha asegurado a este diario un funcionario del ministerio. "
+            "«Solo falta la firma», apostilla.")
+    first, second = quotes(text)
+    assert (first.speaker, first.speaker_description) == (None, "un funcionario del ministerio")
+    assert (second.speaker, second.speaker_description) == (None, "un funcionario del ministerio")
+
+
 def test_speaker_mention_is_the_wording_of_the_article():
     text = (
         "El técnico del Betis, Manuel Pellegrini, llegó tarde. "
