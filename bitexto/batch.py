@@ -39,6 +39,7 @@ from bitexto.articles import DEFAULT_ALGORITHM, DEFAULT_SUMMARY_LENGTH, ArticleR
 from bitexto.batch_inputs import BatchItem, clean_id, item_from_text, media_type_of
 from bitexto.settings import Settings
 from summarize import Summary, extract_quotes, summarize
+from translate.language import analyse_documents
 from summarize.length import resolve_length
 from summarize.summary import canonical_algorithm
 from translate.clean import prepare_text
@@ -236,6 +237,7 @@ def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool) ->
     analyse_article's with_speakers does); on an engine failure, each article alone."""
     if not ready:
         return
+    analyse_documents([slot.document for slot in ready])  # one batched Spanish parse for the group's quotes
     speakers = sorted({quote.speaker for slot in ready for quote in extract_quotes(slot.document)
                        if quote.speaker}) if with_speakers else []
     try:
