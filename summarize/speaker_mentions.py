@@ -42,6 +42,7 @@ _HEAD_LINKS = frozenset({"case", "mark", "cc"})
 _SPEECH_NOUNS = frozenset(plain(word) for word in
                           "interpretación versión opinión palabra declaración criterio juicio relato explicación".split())
 _MAX_MENTION_TOKENS = 14
+_ROLE_STOPS = frozenset({"en", "durante", "tras", "desde", "ante"})
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,9 @@ class MentionReader:
         tokens = self._mention_tokens(head)
         while tokens and tokens[0].pos == "DET" and tokens[0].index != head.index:
             tokens = tokens[1:]
-        cut = [t for t in tokens if t.text == ","]
+        # A role ends before a comma or a place or time complement: "el portavoz del
+        # Partido Popular en el Congreso" speaks as "portavoz del Partido Popular".
+        cut = [t for t in tokens if t.text == "," or (t.text.lower() in _ROLE_STOPS and t.start > head.start)]
         if cut:
             tokens = [t for t in tokens if t.start < cut[0].start]
         return self._text(tokens)
