@@ -14,6 +14,7 @@ mention can be completed from an earlier, fuller one: "Putin" → "Vladimir Puti
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from summarize.quote_cues import FUNCTION_WORDS, NAME_CONNECTORS, plain
@@ -73,7 +74,8 @@ def name_runs(text: str, lo: int, hi: int, lowercase_words: frozenset[str] = fro
             if (
                 step < len(found)
                 and is_capitalised(found[step].group())
-                and _spaces_only(text, found[step - 1].end(), found[step].start())
+                and (_spaces_only(text, found[step - 1].end(), found[step].start())
+                     or _after_initial(text, found[step - 1], found[step].start()))
             ):
                 members.extend(found[cursor : step + 1])
                 cursor = step + 1
@@ -84,6 +86,12 @@ def name_runs(text: str, lo: int, hi: int, lowercase_words: frozenset[str] = fro
             runs.append(run)
         index = cursor
     return runs
+
+
+def _after_initial(text: str, previous: re.Match, start: int) -> bool:
+    """ "Manuel M. Villalba": a one-letter initial and its period stay inside the name."""
+    word = previous.group()
+    return len(word) == 1 and word.isupper() and text[previous.end() : start] == ". "
 
 
 def _spaces_only(text: str, start: int, end: int) -> bool:
@@ -108,11 +116,24 @@ def _clean_run(
             members = members[1:]
             continue
         break
+    # A photo credit in capitals glued to the name that follows it ("ATLAS Pablo Iglesias").
+    while len(members) > 1 and _shouting(members[0].group()) and not _shouting(members[1].group()):
+        members = members[1:]
     while members and not is_capitalised(members[-1].group()):
         members = members[:-1]
-    if not members:
-        return None
-    return NameRun(members[0].start(), members[-1].end(), tuple(m.group() for m in members))
+    if not members or (len(members) > 1 and all(_shouting(m.group()) for m in members)):
+        return None  # nothing left, or a credit line in capitals ("JESÚS HELLÍN")
+    words = tuple(m.group() + "." if _is_initial(text, m) and m is not members[-1] else m.group() for m in members)
+    return NameRun(members[0].start(), members[-1].end(), words)
+
+
+def _shouting(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _is_initial(text: str, match: re.Match) -> bool:
+    word = match.group()
+    return len(word) == 1 and word.isupper() and text[match.end() : match.end() + 1] == "."
 
 
 def _opens_sentence(text: str, lo: int, pos: int) -> bool:
@@ -133,6 +154,7 @@ class NameIndex:
         # Multi-word person-like runs (capitalised words only) by first and by last word,
         # and multi-word runs by their plain head word: only a longer run can complete a
         # mention, and lookups stay cheap on long texts that repeat a surname.
+        self._counts = Counter(run.words for run in self.runs)
         self._by_edge_word: dict[str, list[NameRun]] = {}
         self._by_head: dict[str, list[NameRun]] = {}
         for run in self.runs:
@@ -153,14 +175,18 @@ class NameIndex:
         words = tuple(mention.split())
         if not words or any(not is_capitalised(word) for word in (words[0], words[-1])):
             return mention
-        best = mention
+        # Among the earlier, longer runs that end or start with the mention, the one the
+        # article writes most often, then the longest: a caption's photo credit glued to
+        # a name once ("Ana Ruiz Rodrigo Lanza") loses to the name written alone.
+        best, best_key = mention, (0, 0)
         candidates = self._by_edge_word.get(words[-1], []) + self._by_edge_word.get(words[0], [])
         for run in candidates:
             if run.start >= position or len(run.words) <= len(words):
                 continue
             if run.words[-len(words) :] == words or run.words[: len(words)] == words:
-                if len(run.words) > len(best.split()):
-                    best = run.text
+                key = (self._counts[run.words], len(run.words))
+                if key > best_key:
+                    best, best_key = run.text, key
         return best
 
     def organisation(self, head: str, position: int) -> str | None:

@@ -1,89 +1,55 @@
-"""Who said each quotation: Spanish reporting cues around it, then the fullest name for them.
+"""Who said each quotation, read on the Spanish parse of the article (translate.language).
 
-Cues are looked for in this order, all inside the quotation's own sentence:
+For every quotation, the cues of its own sentence(s), outside any quotation, compete:
 
-1. right after it: «…», dijo Putin. / «…», según X. / «…», Putin dijo.
-2. before it: X dijo: «…» / X dijo que … «…» / X calificó … como «…» / … que, según
-   él, «…» / Dijo el ministro que «…» / Para el ministro, «…» / X: «…»;
-3. at the end of the sentence: … «una contribución importante» a Rusia …, dijo la comisión.
+- a reporting verb (summarize.reporting, by lemma: any tense or person), before or
+  after the quotation or between two halves of it ("«…» —dijo X— «…»"); the nearest
+  wins, and a verb the parse ties to the quotation (the quotation as its complement,
+  object or parataxis, or the verb as an inciso inside it) counts as nearer;
+- "según X", and lead-ins "para X, «…»", "en palabras de X", "a juicio de X";
+- a colon right before the quotation: "X: «…»", "X fue tajante: «…»".
 
-A cue with no subject ("«…», añadió.") takes the last speaker of the paragraph (or of
-the paragraph just before). A quotation with no cue in its sentence inherits the speaker
-of a quotation in the same or previous sentence of its paragraph when it opens its
-sentence («…», dijo Putin. «…».), or, standing alone, the speaker of the quotation that
-follows it; failing that, a next sentence that only points back at it names the speaker
-("«…». Así lo afirmó la comisión."). Otherwise the speaker is None: never a guess.
+The cue's noun phrase (the verb's subject, also written after the verb or as the
+antecedent of "que") is read by summarize.speaker_mentions: a name, a role, an
+anonymous source (no speaker, a description) or a pronoun. Passive and impersonal
+verbs ("se ha dicho") name nobody. An omitted subject ("—ha añadido—") or a pronoun
+takes the nearest earlier speaker of the same or the previous paragraph whose number
+agrees with the verb: the speaker of an attributed quotation, or a person who is the
+subject of a recent sentence.
 
-Mentions are then completed (quote_names): "Putin" → "Vladimir Putin", "la comisión" →
-"Comisión Militar Central de Corea del Norte", "él" → the sentence's subject; "el
-portavoz del ministerio, Koo Byoungsam" gives "Koo Byoungsam". Leading articles go.
+A quotation with no cue in its sentence continues the previous one when it opens its
+sentence (or opens a paragraph right after a quoted one); standing alone, it takes the
+speaker of a directly attributed quotation that follows it; "«…». Así lo afirmó X."
+names X. Otherwise the speaker is None: never a guess.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import replace
 
-from summarize.quote_cues import (
-    AUXILIARY_WORDS,
-    FUNCTION_WORDS,
-    NP_STOP_WORDS,
-    OPINION_OPENERS,
-    STRICT_PRONOUNS,
-    is_cue_verb,
-)
+from summarize.cue_parse import SUBJECT_LABELS, CueParse
 from summarize.quote_marks import QuotedSpan
-from summarize.quote_names import NameIndex, NameRun, is_capitalised, lowercase_vocabulary, name_runs, tokens
+from summarize.quote_names import is_capitalised, tokens
 from summarize.quote_sentences import SentenceLocator
-from translate.document import CONTENT_KINDS, AlignedDocument, Block, Sentence
+from summarize.reporting import OPINION_LEAD_INS, SEGUN, is_reporting_verb
+from summarize.speaker_mentions import MASK, NOBODY, Attribution, MentionReader
+from summarize.speaker_table import SpeakerTable
+from translate.document import CONTENT_KINDS, AlignedDocument, Block
+from translate.language import Token, analyse_document
 
-# Quotation contents (and marks) are blanked with this character so that words said
-# inside a quotation are never taken for cues or speakers outside it.
-MASK = "\x1f"
+__all__ = ["Attribution", "MASK", "NOBODY", "SpeakerFinder", "masked_text"]
 
-# Attributions stated by a cue in the quotation's own sentence.
-DIRECT_VIAS = frozenset({"after", "before", "trailing", "segun", "colon", "opinion"})
-
-_ARTICLES = frozenset("el la los las un una unos unas".split())
-_RELATIVES = frozenset("que quien quienes cuyo cuya cuyos cuyas donde cual cuales".split())
-_PREPOSITIONS = frozenset(
-    "de del a al en con para por sobre desde entre contra hacia según sin tras ante".split()
-)
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–\x1f«»“”\"]|\bque\b")
-_NP_END = re.compile(r"[.;:!?\n\x1f«»“”\"()]")
-_TIME_PREFIX = re.compile(
-    r"\s*(?:(?:el|este|esta|la|el pasado|la pasada|el próximo|la próxima)\s+)?"
-    r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|fin de semana|semana pasada|mes pasado|"
-    r"año pasado)\b(?:\s+(?:por la|en la)\s+(?:mañana|tarde|noche))?"
-    r"|\s*(?:hoy|ayer|anoche|anteayer|también|además|luego|después)\b",
-    re.IGNORECASE,
-)
-# "dijo a la prensa el ministro": a short complement before the subject.
-_COMPLEMENT_PREFIX = re.compile(
-    r"\s*(?:a|ante|en)\s+(?:(?:la|las|los|el|un|una|su|sus)\s+)?\w+\s+(?=(?:el|la|los|las)\s|[A-ZÁÉÍÓÚÑ])"
-)
-# A sentence pointing back at what was just said: "Así lo dijo …", "Eso afirmó …".
-_BACK_REFERENCE = re.compile(r"(?:así lo|así|eso|esto|lo)\s+(?=\w)", re.IGNORECASE)
-# "él" refers to someone named in its sentence or just before it.
-_PRONOUN_LOOKBACK_SENTENCES = 3
-# What follows a subject: a past-tense verb or a perfect auxiliary ("Putin elogió").
-_VERB_LIKE = re.compile(r"\w+(?:ó|aron|ieron|aba|aban|ía|ían)$")
-_PERFECT_AUXILIARIES = frozenset({"ha", "han", "había", "habían"})
-
-
-@dataclass(frozen=True)
-class Attribution:
-    speaker: str | None
-    via: str | None = None  # which rule found it; None when nothing was found
-
-    @property
-    def direct(self) -> bool:
-        """Stated by a cue in the quotation's own sentence (not inherited or implied)."""
-        return self.via in DIRECT_VIAS and self.speaker is not None
-
-
-NOBODY = Attribution(None)
+# How much nearer (in characters) a verb the parse ties to the quotation counts.
+_LINKED_FACTOR = 0.4
+# A cue on the far side of another quotation counts as this much further away.
+_OTHER_QUOTE_PENALTY = 60
+# Characters between a quotation and a verb that directly attributes it (", " or " —").
+_ADJACENT = 4
+_CONTRACTIONS = {"del": "de", "al": "a"}
+_BACK_REFERENCES = frozenset({"así", "eso", "esto", "lo", "tal"})
+# A colon lead-in is a short noun phrase or clause: "El técnico, tajante: «…»".
+_COLON_CLAUSE_TOKENS = 40
 
 
 def masked_text(text: str, spans: list[QuotedSpan]) -> str:
@@ -100,7 +66,7 @@ def masked_text(text: str, spans: list[QuotedSpan]) -> str:
     return "".join(pieces)
 
 
-class SpeakerFinder:
+class SpeakerFinder(CueParse):
     """Attribution of the quotations of one document (see the module docstring)."""
 
     def __init__(
@@ -110,17 +76,13 @@ class SpeakerFinder:
         content_kinds: tuple[str, ...] = CONTENT_KINDS,
     ):
         self.document = document
-        all_spans = [span for spans in spans_by_block.values() for span in spans]
-        self.masked = masked_text(document.text, all_spans)
+        self.analysis = analyse_document(document)
+        self.masked = masked_text(document.text, [s for spans in spans_by_block.values() for s in spans])
         content = [block for block in document.blocks if block.kind in content_kinds]
-        content_text = "\n".join(self.masked[b.start : b.end] for b in content)
-        self.lowercase = lowercase_vocabulary(content_text)
-        runs: list[NameRun] = []
-        for block in content:
-            runs.extend(name_runs(self.masked, block.start, block.end, self.lowercase))
-        self.names = NameIndex(runs)
+        self.table = SpeakerTable(self.masked, self.analysis, [(b.start, b.end) for b in content])
+        self.reader = MentionReader(self.masked, self.analysis, self.table)
         self._locators: dict[str, SentenceLocator] = {}
-        self._block_of_sentence = {s.id: b for b in document.blocks for s in b.sentences}
+        self._previous_block = {b.id: prev for prev, b in zip(document.blocks, document.blocks[1:])}
         self._word_counts = Counter(
             m.group().lower() for b in content for m in tokens(document.text, b.start, b.end)
         )
@@ -128,19 +90,21 @@ class SpeakerFinder:
     # --- public -----------------------------------------------------------------------
 
     def attribute_block(
-        self, block: Block, spans: list[QuotedSpan], previous_speaker: str | None = None
+        self, block: Block, spans: list[QuotedSpan], previous: Attribution | None = None
     ) -> list[Attribution]:
-        """One Attribution per span of `block`, in order."""
+        """One Attribution per span of `block`, in order; `previous` is the last attributed
+        quotation of the paragraph before, if that paragraph quoted anyone."""
         results = [self.direct(block, span) for span in spans]
-        for index, attribution in enumerate(results):
-            if attribution.via == "implicit":
-                earlier = [a.speaker for a in results[:index] if a.speaker]
-                speaker = earlier[-1] if earlier else previous_speaker
-                results[index] = Attribution(speaker, "implicit" if speaker else None)
+        last = previous if previous is not None and (previous.speaker or previous.description) else None
         for index, span in enumerate(spans):
-            if results[index].via is not None:
-                continue
-            results[index] = self._from_neighbours(block, spans, results, index)
+            found = results[index]
+            if found.pending:
+                found = self._carry_over(found, last, block, span)
+            elif found.via is None:
+                found = self._without_cue(block, spans, results, index, last)
+            results[index] = found
+            if found.speaker or found.description:
+                last = replace(found, position=span.outer_start)
         return results
 
     def mentions(self, speaker: str) -> int:
@@ -150,267 +114,230 @@ class SpeakerFinder:
         key = words[-1] if is_person else words[0]
         return max(1, self._word_counts.get(key.lower(), 0))
 
-    # --- the rules --------------------------------------------------------------------
+    # --- cues of the quotation's own sentence ------------------------------------------
 
     def direct(self, block: Block, span: QuotedSpan) -> Attribution:
-        """The speaker stated by a cue in the quotation's own sentence, if any."""
-        first = self._locator(block).at(span.outer_start)
-        last = self._locator(block).at(max(span.outer_start, span.outer_end - 1))
-        for found in (
-            self._after(span, last),
-            self._before(span, first),
-            self._trailing(span, last),
-        ):
-            if found is not None:
-                return found
-        return NOBODY
-
-    def _after(self, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
-        """«…», dijo X. / «…», según X. / «…», X dijo."""
-        masked, end = self.masked, sentence.end
-        pos = span.outer_end
-        while pos < end and masked[pos] in " ,—–-":
-            pos += 1
-        words = tokens(masked, pos, _first_break(masked, pos, end))
-        if not words:
-            return None
-        first = words[0].group().lower()
-        if first == "según" or _de_acuerdo_con(words, 0):
-            cue = words[0] if first == "según" else words[2]
-            return self._said_by(self._np_after(cue.end(), end), cue.end(), sentence, "segun")
-        index = _skip_auxiliaries(words, 0)
-        if index < len(words) and is_cue_verb(words[index].group()):
-            noun_phrase = self._np_after(words[index].end(), end)
-            return self._said_by(noun_phrase, words[index].end(), sentence, "after")
-        # Subject first: «…», Putin dijo.
-        for index, word in enumerate(words[:6]):
-            if is_cue_verb(word.group()):
-                subject_end = words[_back_over_auxiliaries(words, index)].start()
-                chunk = masked[pos:subject_end]
-                if "," in chunk or not chunk.strip():
-                    return None
-                return self._said_by(self._np_from_chunk(chunk), pos, sentence, "after")
-        return None
-
-    def _before(self, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
-        """Cues between the sentence's start and the quotation, nearest first."""
-        masked, lo, hi = self.masked, sentence.start, span.outer_start
-        words = tokens(masked, lo, hi)
-        for index in range(len(words) - 1, -1, -1):
-            word = words[index].group()
-            lowered = word.lower()
-            if lowered == "según" or (lowered == "con" and _de_acuerdo_con(words, index - 2)):
-                noun_phrase = self._np_after(words[index].end(), hi)
-                if noun_phrase:
-                    return self._said_by(noun_phrase, words[index].end(), sentence, "segun")
+        """What the cues of the quotation's own sentence(s) say (maybe pending)."""
+        locator = self._locator(block)
+        lo = locator.at(span.outer_start).start
+        hi = locator.at(max(span.outer_start, span.outer_end - 1)).end
+        outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
+        quote_tokens = self.analysis.tokens_in(span.start, span.end)
+        best: tuple[float, str, Token] | None = None
+        for index, token in enumerate(outside):
+            cue = self._cue_at(outside, index)
+            if cue is None:
                 continue
-            if is_cue_verb(word):
-                subject_end = words[_back_over_auxiliaries(words, index)].start()
-                subject = self._np_before(lo, subject_end)
-                if subject:
-                    return self._said_by(subject, subject_end, sentence, "before")
-                inverted = self._np_after(words[index].end(), hi)  # Dijo el ministro que «…»
-                if inverted:
-                    return self._said_by(inverted, words[index].end(), sentence, "before")
-                return Attribution(None, "implicit")
-        before = masked[lo:hi].rstrip()
-        if before.endswith(":"):  # Sánchez: «…»
-            chunk = before[:-1].split(",")[-1]
-            runs = name_runs(chunk, 0, len(chunk), self.lowercase)
-            if runs and runs[-1].end == len(chunk.rstrip()):
-                return self._said_by(runs[-1].text, hi, sentence, "colon")
-        opener = OPINION_OPENERS.match(masked, lo, hi)
-        if opener:
-            comma = masked.find(",", opener.end(), hi)
-            if comma != -1:
-                noun_phrase = self._np_from_chunk(masked[opener.end() : comma])
-                if noun_phrase:
-                    return self._said_by(noun_phrase, opener.end(), sentence, "opinion")
+            kind, anchor = cue
+            distance = self._distance(token, span)
+            if kind == "verb" and self._linked(token, quote_tokens):
+                distance *= _LINKED_FACTOR
+            if best is None or distance < best[0]:
+                best = (distance, kind, anchor)
+        # A colon right before the quotation closes the clause that introduces it
+        # ("Tezanos fue tajante: «…»"): that clause's subject speaks, whatever verbs of
+        # saying sit in its subordinate clauses.
+        # A verb right after the quotation («…», explicó X) still is its own attribution.
+        lead_in = self._colon_lead_in(outside, span)
+        verb_right_after = best is not None and best[2].start >= span.outer_end and best[0] <= _ADJACENT
+        if lead_in is not None and not verb_right_after and (lead_in.speaker or lead_in.description or lead_in.pending):
+            return lead_in
+        if best is not None:
+            found = self._from_cue(best[1], best[2], span)
+            return replace(found, cue_after=best[2].start >= span.outer_end)
+        return lead_in or NOBODY
+
+    def _cue_at(self, outside: list[Token], index: int) -> tuple[str, Token] | None:
+        token = outside[index]
+        lowered = token.text.lower()
+        if lowered == SEGUN:
+            head = self.analysis.head(token)
+            if head.index != token.index and not self._masked(head) and not is_reporting_verb(head):
+                return "segun", head
+            return None  # "según dijo X": the verb is a cue of its own
+        for lead_in in OPINION_LEAD_INS:
+            words = [_CONTRACTIONS.get(t.text.lower(), t.text.lower()) for t in outside[index : index + len(lead_in)]]
+            if tuple(words) == lead_in:
+                last = outside[index + len(lead_in) - 1]
+                head = self.analysis.head(last)
+                sentence_initial = lead_in != ("para",) or self._opens_clause(token)
+                if sentence_initial and head.pos in ("NOUN", "PROPN", "PRON") and not self._masked(head):
+                    return "lead_in", head
+        if is_reporting_verb(token):
+            return "verb", token
         return None
 
-    def _trailing(self, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
-        """… «…» a Rusia tomando el territorio, dijo la comisión."""
-        masked, end = self.masked, sentence.end
-        comma = masked.find(",", span.outer_end, end)
-        while comma != -1:
-            words = tokens(masked, comma + 1, _first_break(masked, comma + 1, end))
-            if words and words[0].group().lower() == "según" and len(words) > 1:
-                return self._said_by(self._np_after(words[0].end(), end), words[0].end(), sentence, "segun")
-            index = _skip_auxiliaries(words, 0)
-            if index < len(words) and is_cue_verb(words[index].group()):
-                noun_phrase = self._np_after(words[index].end(), end)
-                if noun_phrase:
-                    return self._said_by(noun_phrase, words[index].end(), sentence, "trailing")
-                return Attribution(None, "implicit")
-            comma = masked.find(",", comma + 1, end)
+    def _from_cue(self, kind: str, anchor: Token, span: QuotedSpan) -> Attribution:
+        if kind != "verb":
+            return self.reader.read(anchor, kind, span.outer_start)
+        subject = self._subject_of(anchor)
+        if subject is None and self._right_after(anchor, span):
+            subject = self._inverted_subject(anchor)
+        if subject is not None:
+            return self.reader.read(subject, "verb", span.outer_start)
+        source = self._source_complement(anchor)
+        if source is not None:  # "explican desde el partido"
+            return self.reader.read(source, "verb", span.outer_start)
+        if self._impersonal(anchor):
+            return Attribution(None, "impersonal", position=span.outer_start)
+        person, number = self._agreement(anchor)
+        if person in ("1", "2"):
+            return Attribution(None, "writer", position=span.outer_start)
+        return Attribution(None, "omitted", number=number, position=span.outer_start)
+
+    def _colon_lead_in(self, outside: list[Token], span: QuotedSpan) -> Attribution | None:
+        """ "X: «…»" or "X fue tajante: «…»": the clause before a colon right before the quotation."""
+        before = [t for t in outside if t.end <= span.outer_start]
+        if not before or before[-1].text != ":" or self.masked[before[-1].end : span.outer_start].strip():
+            return None
+        clause = before[:-1][-_COLON_CLAUSE_TOKENS:]
+        inside = {t.index for t in clause}
+        roots = [t for t in clause if t.head not in inside or t.head == t.index]
+        for root in roots:
+            if root.pos in ("VERB", "AUX") or any(c.dep == "cop" for c in self.analysis.children(root)):
+                subject = self._subject_of(root)
+                if subject is not None and subject.index in inside:
+                    return self.reader.read(subject, "colon", span.outer_start)
+                return None
+        # No verb: a bare lead-in, "El ministro: «…»", "Pérez, tajante: «…»".
+        heads = [t for t in roots if self.table.is_name(t) or (t.pos == "NOUN" and self._has_determiner(t))]
+        return self.reader.read(heads[0], "colon", span.outer_start) if heads else None
+
+    def _has_determiner(self, noun: Token) -> bool:
+        return any(c.dep == "det" for c in self.analysis.children(noun))
+
+    def _distance(self, token: Token, span: QuotedSpan) -> float:
+        if token.end <= span.outer_start:
+            lo, hi = token.end, span.outer_start
+        else:
+            lo, hi = span.outer_end, token.start
+        gap = self.masked[lo:hi]
+        distance = float(len(gap.replace(MASK, "")))
+        if MASK in gap:  # another quotation lies in between
+            distance += _OTHER_QUOTE_PENALTY
+        return distance
+
+    # --- carrying a speaker over --------------------------------------------------------
+
+    def _carry_over(self, pending: Attribution, last: Attribution | None, block: Block,
+                    span: QuotedSpan) -> Attribution:
+        """An omitted subject or a pronoun: the nearest earlier speaker that agrees."""
+        # The speaker of the last attributed quotation first; failing one, a person who
+        # is the subject of a recent sentence.
+        # The speaker of the last attributed quotation first, unless this paragraph has
+        # named a new subject since; failing one, a person who is a recent subject.
+        recent = self._recent_subject(block, span.outer_start, pending.number)
+        if last is not None and _agrees(pending.number, last.number):
+            # Only an omitted subject moves on to a newly named subject: a pronoun points
+            # back at the speaker the reader has in mind.
+            newer = (pending.via == "omitted" and recent is not None and block.start <= recent.position
+                     and recent.position > last.position)
+            nearest = recent if newer else last
+        else:
+            nearest = recent
+        if nearest is None:
+            return Attribution(None, "verb", pending.mention, position=pending.position)
+        if nearest.speaker is None:  # the same unnamed source goes on speaking
+            return Attribution(None, "verb", pending.mention, description=nearest.description,
+                               number=nearest.number, position=pending.position)
+        return Attribution(nearest.speaker, "verb", pending.mention, number=nearest.number,
+                           position=pending.position)
+
+    def _recent_subject(self, block: Block, position: int, number: str | None) -> Attribution | None:
+        """The latest named subject before `position` in this paragraph or the one before."""
+        lo = block.start
+        previous = self._previous_block.get(block.id)
+        if previous is not None and previous.kind in CONTENT_KINDS:
+            lo = previous.start
+        for token in reversed(self.analysis.tokens_in(lo, position)):
+            if token.dep not in SUBJECT_LABELS or self._masked(token) or token.pos not in ("PROPN", "NOUN"):
+                continue
+            if self.table.entity_label(token.start, token.end) == "LOC":
+                continue
+            found = self.reader.read(token, "verb", token.start)
+            resolved_role = found.speaker is not None and found.speaker != self.reader.role_words(token)
+            named = found.speaker is not None and (self.table.is_name(token) or resolved_role)
+            if named and _agrees(number, found.number):
+                return found
         return None
 
-    def _from_neighbours(
-        self, block: Block, spans: list[QuotedSpan], results: list[Attribution], index: int
-    ) -> Attribution:
-        """Inherit from the quotation just before, or (standing alone) from the one just after."""
+    def _without_cue(self, block: Block, spans: list[QuotedSpan], results: list[Attribution],
+                     index: int, last: Attribution | None) -> Attribution:
         span = spans[index]
-        sentence = self._locator(block).at(span.outer_start)
-        position = self._locator(block).index_at(span.outer_start)
-        opens_sentence = not any(c.isalnum() for c in self.masked[sentence.start : span.outer_start])
-        if opens_sentence:
-            for earlier in range(index - 1, -1, -1):
-                previous = results[earlier]
-                earlier_sentence = self._locator(block).index_at(spans[earlier].outer_end - 1)
-                if position - earlier_sentence > 1:
-                    break
-                if previous.speaker:
-                    return Attribution(previous.speaker, "inherited")
-        stands_alone = opens_sentence and not any(
-            c.isalnum() for c in self.masked[span.outer_end : self._locator(block).at(span.outer_end - 1).end]
-        )
+        locator = self._locator(block)
+        sentence = locator.at(span.outer_start)
+        opens_sentence = not _has_word(self.masked[sentence.start : span.outer_start])
+        if opens_sentence and last is not None:
+            earlier_here = any(r.speaker or r.description for r in results[:index])
+            opens_paragraph = not _has_word(self.masked[block.start : span.outer_start])
+            if earlier_here or opens_paragraph:
+                return Attribution(last.speaker, "continued", description=last.description, number=last.number,
+                                   position=span.outer_start)
+        end_sentence = locator.at(span.outer_end - 1)
+        stands_alone = opens_sentence and not _has_word(self.masked[span.outer_end : end_sentence.end])
         if stands_alone and index + 1 < len(spans):
             following = results[index + 1]
-            next_position = self._locator(block).index_at(spans[index + 1].outer_start)
-            if following.direct and next_position - position <= 1:
-                return Attribution(following.speaker, "next")
-        last = self._locator(block).index_at(span.outer_end - 1)
-        if last + 1 < len(block.sentences):
-            return self._said_after(block.sentences[last + 1]) or NOBODY
-        return NOBODY
+            close = locator.index_at(spans[index + 1].outer_start) - locator.index_at(span.outer_end - 1) <= 1
+            if following.direct and following.speaker and close:
+                return Attribution(following.speaker, "next", number=following.number, position=span.outer_start)
+        position = locator.index_at(span.outer_end - 1)
+        if position + 1 < len(block.sentences):
+            said_after = self._said_after(block.sentences[position + 1], span)
+            if said_after is not None:
+                return said_after
+        return self._clause_subject(span) or NOBODY
 
-    def _said_after(self, sentence: Sentence) -> Attribution | None:
+    def _clause_subject(self, span: QuotedSpan) -> Attribution | None:
+        """ "Iglesias apela al voto contra «los poderes económicos»": a partial quotation
+        inside a clause whose subject is a named person or body speaks for that subject."""
+        quote_tokens = self.analysis.tokens_in(span.start, span.end)
+        inside = {t.index for t in quote_tokens}
+        for token in quote_tokens:
+            if token.head in inside:
+                continue
+            for ancestor in self.analysis.ancestors(token):
+                if self._masked(ancestor) or ancestor.pos not in ("VERB", "AUX", "ADJ", "NOUN"):
+                    continue
+                subject = self._subject_of(ancestor)
+                if subject is None and ancestor.pos in ("VERB", "AUX"):
+                    return None
+                if subject is not None:
+                    if not self.table.is_name(subject):
+                        return None
+                    found = self.reader.read(subject, "clause", span.outer_start)
+                    return found if found.speaker else None
+            return None
+        return None
+
+    def _said_after(self, sentence, span: QuotedSpan) -> Attribution | None:
         """A next sentence that only attributes what came before: "Así lo afirmó el ministro."."""
-        opener = _BACK_REFERENCE.match(self.masked, sentence.start, sentence.end)
-        if not opener:
+        words = [t for t in self.analysis.tokens_in(sentence.start, sentence.end) if t.pos != "PUNCT"]
+        if not words or words[0].text.lower() not in _BACK_REFERENCES:
             return None
-        words = tokens(self.masked, opener.end(), sentence.end)
-        index = _skip_auxiliaries(words, 0)
-        if index < len(words) and is_cue_verb(words[index].group()):
-            noun_phrase = self._np_after(words[index].end(), sentence.end)
-            speaker = self.resolve(noun_phrase, words[index].end(), sentence)
-            if speaker:
-                return Attribution(speaker, "next")
+        for token in words[1:4]:
+            if is_reporting_verb(token):
+                subject = self._subject_of(token)
+                if subject is not None:
+                    found = self.reader.read(subject, "next", span.outer_start)
+                    return found if found.speaker else None
         return None
 
-    # --- noun phrases -----------------------------------------------------------------
+    # --- helpers ------------------------------------------------------------------------
 
-    def _np_after(self, start: int, limit: int) -> str:
-        """The subject written after its verb: "dijo el lunes el ministro de Economía, Juan Pérez"."""
-        masked = self.masked
-        end = _first_break(masked, start, limit)
-        text = masked[start:end]
-        while True:
-            trimmed = _TIME_PREFIX.match(text) or _COMPLEMENT_PREFIX.match(text)
-            if not trimmed or trimmed.end() == 0:
-                break
-            text = text[trimmed.end() :]
-        chunks = [chunk.strip() for chunk in text.split(",")]
-        words = chunks[0].split() if chunks else []
-        if not words or words[0].lower() in _RELATIVES:
-            return ""
-        kept = [words[0]]
-        for word in words[1:]:
-            if word.lower() in NP_STOP_WORDS:
-                break
-            kept.append(word)
-        noun_phrase = " ".join(kept)
-        if not is_capitalised(_strip_articles(noun_phrase)[:1] or "x") and len(chunks) > 1:
-            apposition = self._pure_name(chunks[1])
-            if apposition:
-                return apposition
-        return self._np_from_chunk(noun_phrase)
+    def _opens_clause(self, token: Token) -> bool:
+        """First word of its sentence, or right after a comma ("Por último, para X, …")."""
+        before = self.masked[max(0, token.start - 3) : token.start].strip()
+        return before.endswith(",") or self._opens_sentence(token)
 
-    def _np_before(self, lo: int, end: int) -> str:
-        """The subject written before its verb, within its clause."""
-        text = self.masked[lo:end].rstrip(" ,")
-        breaks = list(_CLAUSE_BREAK.finditer(text))
-        if breaks and not text[breaks[-1].end() :].strip() and breaks[-1].group() == "que":
-            # "el cantante irlandés que dijo …": the relative's antecedent said it.
-            text = text[: breaks[-1].start()].rstrip(" ,")
-            breaks = breaks[:-1]
-        if breaks:
-            text = text[breaks[-1].end() :]
-        chunks = [chunk.strip() for chunk in text.split(",") if chunk.strip()]
-        while chunks and (chunks[-1].split()[0].lower() in _RELATIVES or _is_time_phrase(chunks[-1])):
-            chunks.pop()
-        if not chunks:
-            return ""
-        last = chunks[-1]
-        if len(chunks) > 1 and not is_capitalised(_strip_articles(last)[:1] or "x"):
-            name = self._pure_name(chunks[-2])  # Koo Byoungsam, portavoz del ministerio, dijo
-            if name and last.split()[0].lower() not in _ARTICLES:
-                return name
-        return self._np_from_chunk(last)
+    def _opens_sentence(self, token: Token) -> bool:
+        block = self.document.blocks[token.block]
+        if not block.sentences:
+            return True
+        sentence = self._locator(block).at(token.start)
+        return not _has_word(self.masked[sentence.start : token.start])
 
-    def _np_from_chunk(self, chunk: str) -> str:
-        """A name inside a short phrase, or the phrase itself as a role ("portavoz del Kremlin")."""
-        head = _strip_function_words(chunk.strip(" ,"))
-        if not head:
-            return ""
-        # The chunk is not a sentence start, so capitalised words are not checked against
-        # the lowercase vocabulary ("Comisión" stays although "la comisión" occurs too).
-        runs = name_runs(head, 0, len(head))
-        if runs and runs[0].start == 0:
-            return runs[0].text
-        if runs:
-            before_run = head[: runs[-1].start].split()
-            if not before_run or before_run[-1].lower() not in _PREPOSITIONS:
-                return runs[-1].text
-        words = head.split()
-        kept = words[:1]
-        for word in words[1:]:  # "cartel en la puerta" → "cartel"
-            if word.lower() in NP_STOP_WORDS:
-                break
-            kept.append(word)
-        return " ".join(kept)
-
-    def _pure_name(self, chunk: str) -> str | None:
-        """The chunk's name when the chunk is nothing but a name (an apposition)."""
-        head = _strip_function_words(chunk.strip())
-        runs = name_runs(head, 0, len(head))
-        if len(runs) == 1 and runs[0].start == 0 and runs[0].text == head:
-            return runs[0].text
-        return None
-
-    # --- resolution -------------------------------------------------------------------
-
-    def _said_by(self, noun_phrase: str, position: int, sentence: Sentence, via: str) -> Attribution:
-        speaker = self.resolve(noun_phrase, position, sentence)
-        return Attribution(speaker, via) if speaker else Attribution(None, "implicit")
-
-    def resolve(self, noun_phrase: str, position: int, sentence: Sentence) -> str | None:
-        """The fullest form of a mention: full name, organisation, or the role itself."""
-        noun_phrase = _strip_articles(noun_phrase.strip(" ,"))
-        if not noun_phrase or MASK in noun_phrase:
-            return None
-        if noun_phrase.lower() in STRICT_PRONOUNS:
-            return self._pronoun(position, sentence)
-        words = noun_phrase.split()
-        if is_capitalised(words[0]):
-            return self.names.full_name(noun_phrase, position)
-        if len(words) == 1:
-            return self.names.organisation(words[0], position) or noun_phrase
-        return noun_phrase
-
-    def _pronoun(self, position: int, sentence: Sentence) -> str | None:
-        """"él" is the subject of its sentence, else of an earlier sentence of the paragraph.
-
-        A subject is a name followed by a verb ("Putin elogió", "Ursula von der Leyen,
-        elogió"); failing one in the pronoun's own sentence, its last name is taken.
-        """
-        block = self._block_of(sentence)
-        sentences = block.sentences if block else [sentence]
-        index = self._locator(block).index_at(sentence.start) if block else 0
-        first = max(0, index - _PRONOUN_LOOKBACK_SENTENCES)
-        for distance, earlier in enumerate(reversed(sentences[first : index + 1])):
-            end = position if distance == 0 else earlier.end
-            runs = name_runs(self.masked, earlier.start, end, self.lowercase)
-            for run in runs:
-                following = tokens(self.masked, run.end, min(end, run.end + 40))
-                if following and _looks_like_verb(following[0].group()):
-                    return self.names.full_name(run.text, run.start)
-            if distance == 0 and runs:
-                return self.names.full_name(runs[-1].text, runs[-1].start)
-        return None
-
-    def _block_of(self, sentence: Sentence) -> Block | None:
-        return self._block_of_sentence.get(sentence.id)
+    def _masked(self, token: Token) -> bool:
+        return MASK in self.masked[token.start : token.end]
 
     def _locator(self, block: Block) -> SentenceLocator:
         if block.id not in self._locators:
@@ -418,53 +345,9 @@ class SpeakerFinder:
         return self._locators[block.id]
 
 
-# --- helpers ---------------------------------------------------------------------------
+def _agrees(wanted: str | None, number: str | None) -> bool:
+    return wanted is None or number is None or wanted == number
 
 
-def _first_break(text: str, start: int, limit: int) -> int:
-    found = _NP_END.search(text, start, limit)
-    return found.start() if found else limit
-
-
-def _skip_auxiliaries(words: list[re.Match], index: int) -> int:
-    limit = index + 3
-    while index < len(words) and index < limit and words[index].group().lower() in AUXILIARY_WORDS:
-        index += 1
-    return index
-
-
-def _back_over_auxiliaries(words: list[re.Match], index: int) -> int:
-    """Index of the first of the auxiliaries/adverbs right before words[index] ("había dicho")."""
-    while index > 0 and words[index - 1].group().lower() in AUXILIARY_WORDS:
-        index -= 1
-    return index
-
-
-def _de_acuerdo_con(words: list[re.Match], index: int) -> bool:
-    if index < 0 or index + 2 >= len(words):
-        return False
-    return [w.group().lower() for w in words[index : index + 3]] == ["de", "acuerdo", "con"]
-
-
-def _strip_articles(noun_phrase: str) -> str:
-    words = noun_phrase.split()
-    while len(words) > 1 and words[0].lower() in _ARTICLES:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _strip_function_words(chunk: str) -> str:
-    words = chunk.split()
-    while len(words) > 1 and (words[0].lower() in FUNCTION_WORDS or words[0].lower() in _ARTICLES):
-        words = words[1:]
-    return " ".join(words)
-
-
-def _is_time_phrase(chunk: str) -> bool:
-    match = _TIME_PREFIX.match(chunk)
-    return bool(match) and not chunk[match.end() :].strip(" ,")
-
-
-def _looks_like_verb(word: str) -> bool:
-    lowered = word.lower()
-    return is_cue_verb(lowered) or lowered in _PERFECT_AUXILIARIES or bool(_VERB_LIKE.match(lowered))
+def _has_word(text: str) -> bool:
+    return any(char.isalnum() for char in text)

@@ -8,8 +8,12 @@ Quote
     (None when the article does not say), sentence_id (where the quotation starts),
     start/end (document.text[start:end] == text), marks ("«»", "“”", "\"\"", "‘’", "‹›",
     or one mark for a recovered broken one), flags, key, score. `to_dict()` gives the
-    JSON shape: id, text, target, speaker, sentence_id, start, end, marks, flags, key,
-    score.
+    JSON shape: id, text, target, speaker, speaker_mention, speaker_description,
+    sentence_id, start, end, marks, flags, key, score. speaker_mention is the wording
+    that designates the speaker near the quotation, as written ("el técnico", "ella");
+    speaker_description says who spoke when the article names nobody ("fuentes
+    policiales"), and speaker is then None. `from_dict` reads results stored before
+    those two fields existed.
 extract_quotes(document, sentence_scores=None, max_key=DEFAULT_MAX_KEY) -> list[Quote]
     Every direct quotation of the article's body, in document order, with `key` set on
     the `max_key` best-scored ones.
@@ -83,6 +87,12 @@ class Quote:
     key: bool = False
     score: float = 0.0
     sentence_ids: list[str] = field(default_factory=list)  # every sentence it touches
+    # The words near the quotation that designate the speaker, as written ("el técnico",
+    # "ella", "según fuentes policiales" → "fuentes policiales"); None when its sentence
+    # names nobody (an omitted subject, a speaker carried over).
+    speaker_mention: str | None = None
+    # Who spoke, as the article says, when it names nobody ("un portavoz del ministerio").
+    speaker_description: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -90,6 +100,8 @@ class Quote:
             "text": self.text,
             "target": self.target,
             "speaker": self.speaker,
+            "speaker_mention": self.speaker_mention,
+            "speaker_description": self.speaker_description,
             "sentence_id": self.sentence_id,
             "start": self.start,
             "end": self.end,
@@ -104,7 +116,8 @@ class Quote:
         return cls(id=data["id"], text=data["text"], target=data.get("target"), speaker=data.get("speaker"),
                    sentence_id=data["sentence_id"], start=data["start"], end=data["end"], marks=data["marks"],
                    flags=list(data.get("flags", ())), key=data.get("key", False), score=data.get("score", 0.0),
-                   sentence_ids=[data["sentence_id"]])
+                   sentence_ids=[data["sentence_id"]], speaker_mention=data.get("speaker_mention"),
+                   speaker_description=data.get("speaker_description"))
 
 
 def extract_quotes(
@@ -116,25 +129,25 @@ def extract_quotes(
     spans_by_block = {
         block.id: find_quoted_spans(document.text, block.start, block.end) for block in document.blocks
     }
-    speakers = SpeakerFinder(document, spans_by_block)
+    speakers = SpeakerFinder(document, spans_by_block)  # parses the document once (translate.language)
     quotes: list[Quote] = []
-    previous_speaker: str | None = None
+    previous: Attribution | None = None
     for block in document.blocks:
         if block.kind not in QUOTE_BLOCK_KINDS or not block.sentences:
             continue
         spans = spans_by_block[block.id]
         if not spans:
-            previous_speaker = None  # a paragraph without quotations breaks "añadió" chains
+            previous = None  # a paragraph without quotations breaks "añadió" chains
             continue
-        attributions = speakers.attribute_block(block, spans, previous_speaker)
+        attributions = speakers.attribute_block(block, spans, previous)
         locator = SentenceLocator(block.sentences)
         targets = _targets(document, block, spans, locator)
         for span, attribution, (target, located) in zip(spans, attributions, targets):
             if _is_scare_quote(document.text, span, attribution):
                 continue
             quotes.append(_make_quote(document, locator, span, attribution, target, located))
-        named = [a.speaker for a in attributions if a.speaker]
-        previous_speaker = named[-1] if named else None
+        named = [a for a in attributions if a.speaker or a.description]
+        previous = named[-1] if named else None
     for number, quote in enumerate(quotes, start=1):
         quote.id = f"q{number}"
     _rank(document, quotes, sentence_scores, max_key, speakers)
@@ -166,6 +179,8 @@ def _make_quote(
         text=document.text[span.start : span.end],
         target=target if document.is_translated else None,
         speaker=attribution.speaker,
+        speaker_mention=attribution.mention if attribution.direct or attribution.via == "verb" else None,
+        speaker_description=None if attribution.speaker else attribution.description,
         sentence_id=first.id,
         start=span.start,
         end=span.end,
@@ -206,7 +221,7 @@ def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution) -> bo
     """A name or a term in quotation marks rather than words someone said."""
     words = len(text[span.start : span.end].split())
     word_before = _word_before(text, span.outer_start)
-    if words <= NAMED_TERM_MAX_WORDS and word_before in NAMING_WORDS and attribution.via != "after":
+    if words <= NAMED_TERM_MAX_WORDS and word_before in NAMING_WORDS and not attribution.cue_after:
         return True
     if words > SCARE_QUOTE_MAX_WORDS:
         return False

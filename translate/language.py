@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import threading
 import warnings
 from dataclasses import dataclass, field
@@ -31,6 +32,18 @@ INSTALL_HELP = (
 )
 # nlp.pipe batch size: blocks are paragraphs, so a batch is a few articles' worth.
 PIPE_BATCH_SIZE = 64
+# The small model was trained on text with straight quotes and commas: it tags «, “ and
+# an inciso's dashes as proper nouns and builds subjects out of them. The parser reads
+# them as '"' and ',' instead (one character for one, so offsets stay exact); tokens
+# keep the document's own characters.
+_PARSE_FRIENDLY = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‹": '"', "›": '"',
+                                 "—": ",", "―": ","})
+_EN_DASH_INCISO = re.compile(r"(?<!\d)–|–(?!\d)")  # an en dash between digits is a range
+
+
+def parse_friendly(text: str) -> str:
+    """`text` as the parser reads it: typographic quotes as '"', inciso dashes as ','."""
+    return _EN_DASH_INCISO.sub(",", text.translate(_PARSE_FRIENDLY))
 
 _load_lock = threading.Lock()
 
@@ -169,7 +182,7 @@ def analyse_spans(text: str, spans: Sequence[tuple[int, int]]) -> Analysis:
 def analyse_many(items: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> list[Analysis]:
     """Parse several documents' blocks in one batched pipe: (text, block spans) → Analysis each."""
     items = list(items)
-    jobs = [(text[start:end], (number, block, start))
+    jobs = [(parse_friendly(text[start:end]), (number, block, start))
             for number, (text, spans) in enumerate(items)
             for block, (start, end) in enumerate(spans)]
     tokens: list[list[Token]] = [[] for _ in items]
@@ -177,22 +190,23 @@ def analyse_many(items: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> list
     if jobs:
         docs = _model().pipe(jobs, as_tuples=True, batch_size=PIPE_BATCH_SIZE)
         for doc, (number, block, offset) in docs:
-            _add_doc(doc, block, offset, tokens[number], entities[number])
+            _add_doc(items[number][0], doc, block, offset, tokens[number], entities[number])
     return [Analysis(tokens=t, entities=e) for t, e in zip(tokens, entities)]
 
 
-def _add_doc(doc, block: int, offset: int, tokens: list[Token], entities: list[Entity]) -> None:
+def _add_doc(text: str, doc, block: int, offset: int, tokens: list[Token], entities: list[Entity]) -> None:
     base = len(tokens)
     for token in doc:
         start = offset + token.idx
+        end = start + len(token.text)
         tokens.append(Token(
-            index=base + token.i, text=token.text, start=start, end=start + len(token.text),
+            index=base + token.i, text=text[start:end], start=start, end=end,
             lemma=token.lemma_, pos=token.pos_, dep=token.dep_, head=base + token.head.i,
             morph=tuple((key, value) for key, value in token.morph.to_dict().items()),
             entity=token.ent_type_, sentence_start=bool(token.is_sent_start), block=block,
         ))
     for ent in doc.ents:
-        entities.append(Entity(text=ent.text, start=offset + ent.start_char, end=offset + ent.end_char,
+        entities.append(Entity(text=text[offset + ent.start_char:offset + ent.end_char], start=offset + ent.start_char, end=offset + ent.end_char,
                                label=ent.label_, first=base + ent.start, last=base + ent.end))
 
 

@@ -19,6 +19,7 @@ from summarize import Summary, extract_quotes, summarize
 from translate.document import AlignedDocument
 from translate.engines import Engine
 from translate.errors import EngineFailure, InputError
+from translate.language import analyse_documents
 from translate.pipeline import read_page_source, segment_article, translate_documents
 
 logger = logging.getLogger(__name__)
@@ -153,6 +154,7 @@ def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool, gl
     analyse_article's with_speakers does); on an engine failure, each article alone."""
     if not ready:
         return
+    analyse_documents([slot.document for slot in ready])  # one batched Spanish parse for the group's quotes
     speakers = sorted({quote.speaker for slot in ready for quote in extract_quotes(slot.document)
                        if quote.speaker}) if with_speakers else []
     try:

@@ -1,0 +1,98 @@
+"""Reading the Spanish parse around a reporting verb: its subject, its agreement, whether
+it is impersonal, whether the parse ties it to the quotation.
+
+A mixin of summarize.quote_speakers.SpeakerFinder, which provides `analysis` (the
+document's translate.language parse), `document`, `_masked(token)` (a token inside a
+quotation) and `_locator(block)` (its sentences).
+"""
+
+from __future__ import annotations
+
+from summarize.quote_marks import QuotedSpan
+from translate.language import Token
+
+# Subject labels; "que"/"quien" subjects stand for the antecedent of their clause.
+SUBJECT_LABELS = ("nsubj", "nsubj:pass")
+_RELATIVE_WORDS = frozenset({"que", "quien", "quienes", "cual", "cuales"})
+# Object clitics: with one of them "se" is a plain pronoun ("se lo dijo"), not impersonal.
+_OBJECT_CLITICS = frozenset({"lo", "la", "los", "las", "le", "les"})
+
+
+class CueParse:
+    def _subject_of(self, verb: Token) -> Token | None:
+        """The verb's subject, through "que"/"quien", conjoined verbs and "quiso decir"."""
+        for _ in range(4):
+            for child in self.analysis.children(verb):
+                if child.dep in SUBJECT_LABELS and not self._masked(child) and child.pos != "PUNCT":
+                    if child.text.lower() in _RELATIVE_WORDS and verb.dep.startswith("acl"):
+                        return self.analysis.head(verb)
+                    return child
+            gerund = verb.dep == "advcl" and verb.feature("VerbForm") == "Ger"
+            if verb.dep in ("conj", "xcomp") or gerund:
+                verb = self.analysis.head(verb)
+                continue
+            return self._stray_subject(verb)
+        return None
+
+    def _stray_subject(self, verb: Token) -> Token | None:
+        """ "«…» El jefe superior, José Togores, subrayó …": the parser hung the subject
+        from the quotation's verb; it is the subject left between the quotation and the verb."""
+        sentence_start = verb.start
+        block = self.document.blocks[verb.block]
+        if block.sentences:
+            sentence_start = self._locator(block).at(verb.start).start
+        for token in reversed(self.analysis.tokens_in(sentence_start, verb.start)):
+            if self._masked(token):
+                return None
+            stray = token.dep in SUBJECT_LABELS or (token.dep == "obj" and token.pos in ("NOUN", "PROPN"))
+            if stray and self._masked(self.analysis.head(token)):
+                return token
+        return None
+
+    def _right_after(self, verb: Token, span: QuotedSpan) -> bool:
+        """Only punctuation, auxiliaries, clitics and adverbs between the quotation and the verb."""
+        if verb.start < span.outer_end:
+            return False
+        between = self.analysis.tokens_in(span.outer_end, verb.start)
+        return all(t.pos in ("PUNCT", "AUX", "ADV", "PRON") and not self._masked(t) for t in between)
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """ "«…», contó una vecina": after the quotation, what the verb says is the
+        quotation, so a bare noun phrase after the verb that the parser took for its
+        object is its subject."""
+        for child in self.analysis.children(verb):
+            if child.dep == "obj" and child.start > verb.start and not self._masked(child):
+                kids = self.analysis.children(child)
+                nominal = child.pos in ("NOUN", "PROPN") or (child.pos == "ADJ" and any(c.dep == "det" for c in kids))
+                if nominal and not any(c.dep == "case" for c in kids):  # "lamenta un familiar"
+                    return child
+        return None
+
+    def _source_complement(self, verb: Token) -> Token | None:
+        """ "«…», explican desde el ministerio": a subjectless verb speaks for the body
+        its "desde" complement names."""
+        for child in self.analysis.children(verb):
+            if child.dep == "obl" and not self._masked(child):
+                if any(c.dep == "case" and c.text.lower() == "desde" for c in self.analysis.children(child)):
+                    return child
+        return None
+
+    def _impersonal(self, verb: Token) -> bool:
+        """ "Se ha dicho", "se asegura": "se" with no other clitic object and no subject."""
+        clitics = [c.text.lower() for c in self.analysis.children(verb) if c.pos == "PRON"]
+        return "se" in clitics and not _OBJECT_CLITICS & set(clitics)
+
+    def _agreement(self, verb: Token) -> tuple[str | None, str | None]:
+        """Person and number of a verb, read on its auxiliary for compound tenses."""
+        for token in [verb, *(c for c in self.analysis.children(verb) if c.dep in ("aux", "cop"))]:
+            if token.feature("Person"):
+                return token.feature("Person"), token.feature("Number")
+        return None, verb.feature("Number")
+
+    def _linked(self, verb: Token, quote_tokens: list[Token]) -> bool:
+        """The parse ties the verb to the quotation: the quotation hangs from it, or it from the quotation."""
+        inside = {t.index for t in quote_tokens}
+        for token in quote_tokens:
+            if token.head not in inside and verb.index in (token.head, *(a.index for a in self.analysis.ancestors(token))):
+                return True
+        return any(a.index in inside for a in self.analysis.ancestors(verb))

@@ -1,0 +1,218 @@
+"""From the words that designate a speaker to the speaker: a name, a role, a pronoun, nobody.
+
+Given the head token of a speaker noun phrase on the parse (the subject of a reporting
+verb, the object of "según"…), `MentionReader.read` says what the article says of who
+spoke:
+
+- a name ("Iglesias", "Putin y Kim", "el técnico del Valencia, Albert Celades", "la
+  alcaldesa Ana Gómez") → the fullest form of the name the article gives;
+- a definite role ("el técnico", "la portavoz", "la comisión") → the person the
+  article tied to that role, else the body the head noun names, else the role itself;
+- an indefinite or anonymous one ("un portavoz del ministerio", "fuentes policiales",
+  "la misma fuente") → no speaker, and a description as written;
+- a personal pronoun ("él", "ella", "ellos") → left for the caller to carry over from
+  the previous speaker (`pending`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarize.quote_cues import plain
+from summarize.speaker_table import SpeakerTable, role_keys
+from translate.language import Analysis, Token
+
+MASK = "\x1f"
+
+# Determiners and quantifiers that make a noun phrase indefinite: nobody in particular.
+_INDEFINITE = frozenset(
+    "uno alguno otro vario mucho cierto diverso numeroso cualquiera ninguno poco tanto bastante".split()
+)
+# Head nouns that always designate an unnamed source, even with a definite article.
+_ANONYMOUS_HEADS = frozenset({"fuente", "alguien", "nadie"})
+# Personal and demonstrative pronouns that stand for a speaker named before.
+_ANAPHORS = frozenset("él ella ellos ellas usted ustedes ambos ambas".split())
+_FIRST_PERSON = frozenset("yo nosotros nosotras me mí".split())
+_RELATIVES = frozenset("que quien quienes cual cuales".split())
+# Dependants that do not belong to the words naming the speaker.
+_CLAUSE_LABELS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "punct", "dep"})
+# The head's own preposition or conjunction ("según", "desde", "y") is not part of the mention.
+_HEAD_LINKS = frozenset({"case", "mark", "cc"})
+# Nouns for what someone said: "según su versión", "en palabras de su director".
+_SPEECH_NOUNS = frozenset(plain(word) for word in
+                          "interpretación versión opinión palabra declaración criterio juicio relato explicación".split())
+_MAX_MENTION_TOKENS = 14
+_ROLE_STOPS = frozenset({"en", "durante", "tras", "desde", "ante"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quotation, and how the article says so.
+
+    via: "verb", "segun", "lead_in", "colon" (a cue in the quotation's own sentence),
+    "continued", "next", "clause", "impersonal", "writer"; "pronoun" and "omitted" are
+    pending (to be carried over); None when nothing was found.
+    """
+
+    speaker: str | None
+    via: str | None = None
+    mention: str | None = None
+    description: str | None = None
+    number: str | None = None  # "Sing" or "Plur": agreement for an omitted subject
+    position: int = -1  # where this attribution was made
+    cue_after: bool = False  # the cue follows the quotation («Basta», dijo)
+
+    @property
+    def direct(self) -> bool:
+        """Stated by a cue in the quotation's own sentence (not inherited or implied)."""
+        return self.via in DIRECT_VIAS and (self.speaker is not None or self.description is not None)
+
+    @property
+    def pending(self) -> bool:
+        return self.via in ("pronoun", "omitted")
+
+
+DIRECT_VIAS = frozenset({"verb", "segun", "lead_in", "colon"})
+NOBODY = Attribution(None)
+
+
+class MentionReader:
+    def __init__(self, masked_text: str, analysis: Analysis, table: SpeakerTable):
+        self.masked, self.analysis, self.table = masked_text, analysis, table
+
+    def read(self, head: Token, via: str, position: int) -> Attribution:
+        """What the noun phrase headed by `head` says of the speaker."""
+        mention = self.mention_text(head)
+        number = "Plur" if self._coordinated(head) else head.feature("Number")
+        lowered = head.text.lower()
+        if head.pos == "PRON" or lowered in _ANAPHORS or plain(head.lemma) == "el" and head.pos != "DET":
+            if lowered in _ANAPHORS or plain(head.lemma) in ("el", "ella"):
+                return Attribution(None, "pronoun", mention, number=number, position=position)
+            if lowered in _FIRST_PERSON:
+                return Attribution(None, "writer", mention, position=position)
+            return Attribution(None, via, mention, description=mention, position=position)
+        if plain(head.lemma) in _SPEECH_NOUNS and head.pos == "NOUN":
+            return self._speech_noun(head, via, position)
+        name = self.name_of(head)
+        if name:
+            return Attribution(name, via, mention, number=number, position=position)
+        if head.pos not in ("NOUN", "PROPN", "ADJ"):
+            return Attribution(None, via, mention, position=position)
+        if self._indefinite(head):
+            return Attribution(None, via, mention, description=mention, number=number, position=position)
+        role = self.table.role_name(role_keys(head, self.analysis), head.start)
+        if role:
+            return Attribution(self.table.full_name(role, head.start), via, mention, number=number,
+                               position=position)
+        words = self.role_words(head)
+        if len(words.split()) == 1:
+            body = self.table.organisation(words, head.start)
+            if body:
+                return Attribution(body, via, mention, number=number, position=position)
+        return Attribution(words or None, via, mention, number=number, position=position)
+
+    def _speech_noun(self, head: Token, via: str, position: int) -> Attribution:
+        """ "según su versión" (the speaker is "su": carried over), "en palabras de X" (X)."""
+        for child in self.analysis.children(head):
+            if child.dep == "nmod" and child.start > head.start and not self._masked(child):
+                return self.read(child, via, position)
+        if any(c.dep == "det" and plain(c.lemma) == "su" for c in self.analysis.children(head)):
+            return Attribution(None, "pronoun", self.mention_text(head), position=position)
+        return Attribution(None, via, self.mention_text(head), position=position)
+
+    # --- names --------------------------------------------------------------------------
+
+    def name_of(self, head: Token) -> str | None:
+        """The full name the phrase gives: its own, an apposition's, or a coordination's."""
+        names = [self._single_name(head)]
+        for child in self.analysis.children(head):
+            if child.dep == "conj" and not self._masked(child):
+                names.append(self._single_name(child))
+        found = [name for name in names if name]
+        if not found:
+            return None
+        full = [self.table.full_name(name, head.start) for name in dict.fromkeys(found)]
+        return " y ".join(full)
+
+    def _single_name(self, token: Token) -> str | None:
+        if self.table.is_name(token):
+            return self.table.name_at(token)
+        for child in self.analysis.children(token):
+            if self._masked(child) or not self.table.is_name(child):
+                continue
+            apposed = child.dep == "appos"
+            glued = (child.start > token.start and self.masked[token.end : child.start].strip() == ""
+                     and not any(c.dep == "case" for c in self.analysis.children(child)))
+            if apposed or glued:  # el técnico, Albert Celades / la alcaldesa Ana Gómez
+                return self.table.name_at(child)
+        return None
+
+    def _coordinated(self, head: Token) -> bool:
+        return any(child.dep == "conj" for child in self.analysis.children(head))
+
+    # --- roles --------------------------------------------------------------------------
+
+    def _indefinite(self, head: Token) -> bool:
+        if plain(head.lemma) in _ANONYMOUS_HEADS:
+            return True
+        determiners = [c for c in self.analysis.children(head) if c.dep in ("det", "nummod") and c.start < head.start]
+        if any(c.dep == "nummod" or plain(c.lemma) in _INDEFINITE for c in determiners):
+            return True
+        # A bare plural ("fuentes policiales", "vecinos del barrio") names nobody in particular.
+        return not determiners and head.feature("Number") == "Plur" and not head.text[:1].isupper()
+
+    def role_words(self, head: Token) -> str:
+        """The role as written, without its article: "portavoz del Gobierno"."""
+        tokens = self._mention_tokens(head)
+        while tokens and tokens[0].pos == "DET" and tokens[0].index != head.index:
+            tokens = tokens[1:]
+        # A role ends before a comma or a place or time complement: "el portavoz del
+        # Partido Popular en el Congreso" speaks as "portavoz del Partido Popular".
+        cut = [t for t in tokens if t.text == "," or (t.text.lower() in _ROLE_STOPS and t.start > head.start)]
+        if cut:
+            tokens = [t for t in tokens if t.start < cut[0].start]
+        return self._text(tokens)
+
+    # --- mention text -------------------------------------------------------------------
+
+    def mention_text(self, head: Token) -> str | None:
+        return self._text(self._mention_tokens(head)) or None
+
+    def _mention_tokens(self, head: Token) -> list[Token]:
+        kept, stack = [], [head]
+        while stack:
+            token = stack.pop()
+            kept.append(token)
+            for child in self.analysis.children(token):
+                if child.dep in _CLAUSE_LABELS and child.text != ",":
+                    continue
+                if token.index == head.index and child.dep in _HEAD_LINKS:
+                    continue
+                if child.text.lower() in _RELATIVES and child.pos == "PRON":
+                    continue
+                stack.append(child)
+        kept.sort(key=lambda t: t.start)
+        # One contiguous stretch around the head, never through a quotation.
+        start = kept.index(head)
+        first, last = start, start
+        while first > 0 and not self._masked(kept[first - 1]) and kept[first - 1].index == kept[first].index - 1:
+            first -= 1
+        while (last + 1 < len(kept) and not self._masked(kept[last + 1])
+               and kept[last + 1].index == kept[last].index + 1):
+            last += 1
+        tokens = kept[first : last + 1]
+        while tokens and tokens[-1].pos == "PUNCT":
+            tokens = tokens[:-1]
+        while tokens and tokens[0].pos == "PUNCT":
+            tokens = tokens[1:]
+        if len(tokens) > _MAX_MENTION_TOKENS:
+            tokens = tokens[:_MAX_MENTION_TOKENS]
+        return tokens
+
+    def _text(self, tokens: list[Token]) -> str:
+        if not tokens:
+            return ""
+        return " ".join(self.masked[tokens[0].start : tokens[-1].end].split())
+
+    def _masked(self, token: Token) -> bool:
+        return MASK in self.masked[token.start : token.end]

@@ -1,0 +1,166 @@
+"""Who is who in one article: names, their short forms, and the roles the article gives them.
+
+Spanish news name a person once in full, often with a role, and then by surname or by
+role alone: "el técnico del Valencia, Albert Celades" … "Celades" … "el técnico". The
+table reads those links off the parse of the article's own text (body and headline):
+
+- appositions: "el técnico del Valencia, Albert Celades", "Celades, entrenador del
+  equipo", "la portavoz, Isabel Celaá";
+- a role right before a name: "la alcaldesa Ana Gómez", "su amigo Pablo";
+- copulas: "Celades es el entrenador del equipo", "el entrenador es Celades".
+
+`full_name` completes a surname or a first name from a fuller run of capitalised words
+written before it; `role_name` gives the person the article last tied to a role noun
+("técnico", "portavoz"); `organisation` completes a body's head noun ("la comisión" →
+"Comisión Militar Central de Corea del Norte").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from summarize.quote_cues import plain
+from summarize.quote_names import NameIndex, NameRun, lowercase_vocabulary, name_runs
+from translate.language import Analysis, Token
+
+# Parse labels that tie a role noun to a name written next to it.
+_APPOSITION_LABELS = frozenset({"appos", "flat", "compound", "nmod", "nsubj", "obj", "amod"})
+# Named-entity labels of speakers; places and miscellany are not people or bodies.
+SPEAKER_ENTITY_LABELS = frozenset({"PER", "ORG"})
+
+
+@dataclass(frozen=True)
+class RoleLink:
+    position: int  # where the article ties the role to the name
+    name: str
+
+
+def role_keys(noun: Token, analysis: Analysis) -> list[str]:
+    """Keys of a role noun, most specific first: "ministro hacienda", then "ministro"."""
+    head = plain(noun.lemma or noun.text)
+    keys = []
+    for child in analysis.children(noun):
+        if child.dep == "nmod" and child.pos in ("NOUN", "PROPN") and child.start > noun.start:
+            keys.append(f"{head} {plain(child.lemma or child.text)}")
+            break
+    keys.append(head)
+    return keys
+
+
+class SpeakerTable:
+    """Names and roles of one article (see the module docstring)."""
+
+    def __init__(self, masked_text: str, analysis: Analysis, content_spans: list[tuple[int, int]]):
+        self.masked = masked_text
+        self.analysis = analysis
+        content = "\n".join(masked_text[start:end] for start, end in content_spans)
+        self.lowercase = lowercase_vocabulary(content)
+        runs: list[NameRun] = []
+        for start, end in content_spans:
+            runs.extend(name_runs(masked_text, start, end, self.lowercase))
+        self.names = NameIndex(runs)
+        self._run_starts = [run.start for run in self.names.runs]
+        self._people = frozenset(e.text for e in analysis.entities if e.label == "PER")
+        self._roles: dict[str, list[RoleLink]] = {}
+        for start, end in content_spans:
+            for token in analysis.tokens_in(start, end):
+                if not self._masked(token):
+                    self._learn(token)
+        for links in self._roles.values():
+            links.sort(key=lambda link: link.position)
+
+    # --- reading the article ----------------------------------------------------------
+
+    def _learn(self, token: Token) -> None:
+        head = self.analysis.head(token)
+        if head.index == token.index or self._masked(head):
+            return
+        if token.dep in _APPOSITION_LABELS and token.dep != "nsubj":
+            role = self._role_above(head) if token.dep == "appos" else head
+            if role is not None and role.pos == "NOUN" and self.is_name(token) and self._adjacent_or_apposed(role, token):
+                self._link(role, token)  # el técnico, Albert Celades / la alcaldesa Ana Gómez
+            elif token.dep == "appos" and token.pos == "NOUN" and self.is_name(head):
+                self._link(token, head)  # Celades, entrenador del equipo
+        if token.dep == "nsubj" and any(c.dep == "cop" for c in self.analysis.children(head)):
+            if head.pos == "NOUN" and self.is_name(token):
+                self._link(head, token)  # Celades es el entrenador
+            elif token.pos == "NOUN" and self.is_name(head):
+                self._link(token, head)  # el entrenador es Celades
+
+    def _role_above(self, head: Token) -> Token | None:
+        """The role noun an apposition names: the parser often hangs "Teresa Cunillera"
+        from the complement in "la delegada del Gobierno, Teresa Cunillera"."""
+        for _ in range(3):
+            if head.pos == "NOUN":
+                return head
+            if head.dep not in ("nmod", "amod", "flat"):
+                return None
+            head = self.analysis.head(head)
+        return head if head.pos == "NOUN" else None
+
+    def _adjacent_or_apposed(self, noun: Token, name: Token) -> bool:
+        if name.dep == "appos":
+            return True
+        has_case = any(child.dep == "case" for child in self.analysis.children(name))
+        between = self.masked[noun.end : name.start]
+        return not has_case and name.start > noun.start and between.strip() == ""
+
+    def _link(self, noun: Token, name_token: Token) -> None:
+        name = self.name_at(name_token)
+        if not name:
+            return
+        # "su fundador y director, Sergio Molina": every conjoined role names the person.
+        nouns = [noun] + [c for c in self.analysis.children(noun) if c.dep == "conj" and c.pos == "NOUN"]
+        for role in nouns:
+            for key in role_keys(role, self.analysis):
+                self._roles.setdefault(key, []).append(RoleLink(noun.start, name))
+
+    def _masked(self, token: Token) -> bool:
+        return "\x1f" in self.masked[token.start : token.end]
+
+    # --- names ------------------------------------------------------------------------
+
+    def is_name(self, token: Token) -> bool:
+        """A capitalised word inside a name run (the tagger calls some names PRON or NOUN: O’Brien)."""
+        return token.text[:1].isupper() and self.run_at(token) is not None
+
+    def run_at(self, token: Token) -> NameRun | None:
+        index = bisect.bisect_right(self._run_starts, token.start) - 1
+        if index >= 0:
+            run = self.names.runs[index]
+            if run.start <= token.start < run.end:
+                return run
+        return None
+
+    def name_at(self, token: Token) -> str | None:
+        run = self.run_at(token)
+        return run.text if run else None
+
+    def full_name(self, mention: str, position: int) -> str:
+        """The fullest earlier form of a name; when a capitalised complement is glued to it
+        ("el secretario del Tesoro Steven Mnuchin"), the person entity inside it."""
+        best = self.names.full_name(mention, position)
+        if best == mention or best in self._people:
+            return best
+        words = mention.split()
+        inside = [person for person in self._people
+                  if best.endswith(person) and person.split()[-len(words):] == words]
+        return max(inside, key=len) if inside else best
+
+    def organisation(self, head_word: str, position: int) -> str | None:
+        return self.names.organisation(head_word, position)
+
+    def role_name(self, keys: list[str], position: int) -> str | None:
+        """The name last tied to the role before `position` (or by this very mention)."""
+        for key in keys:
+            earlier = [link for link in self._roles.get(key, ()) if link.position <= position]
+            if earlier:
+                return earlier[-1].name
+        return None
+
+    def entity_label(self, start: int, end: int) -> str:
+        for entity in self.analysis.entities:
+            if entity.start <= start and end <= entity.end:
+                return entity.label
+        return ""

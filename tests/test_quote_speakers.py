@@ -1,0 +1,209 @@
+"""Who said it: speaker attribution on the Spanish parse, one invented case per construction."""
+
+import pytest
+
+from summarize.quotes import Quote, extract_quotes
+from translate.blocks import build_blocks
+from translate.clean import normalize
+from translate.document import AlignedDocument
+
+
+def document(text: str) -> AlignedDocument:
+    clean = normalize(text)
+    blocks = build_blocks(clean)
+    for block in blocks:
+        block.kind = "body"
+    return AlignedDocument(text=clean, blocks=blocks)
+
+
+def quotes(text: str) -> list[Quote]:
+    return extract_quotes(document(text), sentence_scores={})
+
+
+def speakers(text: str) -> list[str | None]:
+    return [quote.speaker for quote in quotes(text)]
+
+
+SPEAKERS = {
+    # The subject of the reporting verb, before or after the quotation.
+    "verb_after_named_subject": (
+        "«El puerto abrirá de nuevo la semana que viene», dijo la consejera Carmen Ruiz.",
+        ["Carmen Ruiz"],
+    ),
+    "verb_before_with_que": (
+        "El alcalde Luis Peralta aseguró que «las obras del puente terminarán en marzo».",
+        ["Luis Peralta"],
+    ),
+    "inciso_between_two_halves": (
+        "«No vamos a cerrar ninguna escuela» —afirmó el consejero Tomás Ibarra— «ni este año ni el próximo».",
+        ["Tomás Ibarra", "Tomás Ibarra"],
+    ),
+    "verb_then_colon": (
+        "La jueza Marta Losada declaró ante la prensa: «Nadie ha pedido el archivo de la causa».",
+        ["Marta Losada"],
+    ),
+    "compound_tense_plural_subject": (
+        "«No aceptaremos un convenio que congele los salarios», han advertido los sindicatos del metal.",
+        ["sindicatos del metal"],
+    ),
+    "subject_after_verb_and_complement": (
+        "«Faltan camas en la planta de urgencias», explicó a este diario la directora del hospital, Sara Ortega.",
+        ["Sara Ortega"],
+    ),
+    "relative_clause_inside_the_subject": (
+        "El portavoz, que habló tras la reunión del consejo, dijo que «la empresa no despedirá a nadie».",
+        ["portavoz"],
+    ),
+    "coordinated_speakers": (
+        "«Vamos a recurrir la multa hasta el final», dijeron Ana Gil y Pedro Sanz a la salida del juzgado.",
+        ["Ana Gil y Pedro Sanz"],
+    ),
+    # Lead-ins.
+    "segun_an_organisation": (
+        "El incendio «está controlado pero no extinguido», según la Guardia Civil.",
+        ["Guardia Civil"],
+    ),
+    "para_lead_in": (
+        "Para la economista Elena Marín, «la subida de tipos llega demasiado tarde».",
+        ["Elena Marín"],
+    ),
+    "en_palabras_de": (
+        "En palabras del director del museo, Jaime Robles, «esta colección cambia la historia del arte local».",
+        ["Jaime Robles"],
+    ),
+    "colon_after_a_clause": (
+        "La ministra Ana Torres fue tajante: «No habrá indultos para nadie».",
+        ["Ana Torres"],
+    ),
+    "desde_a_body": (
+        "«Hemos presentado cuarenta enmiendas al texto», explican desde el Partido Verde.",
+        ["Partido Verde"],
+    ),
+    # Passive, impersonal, first person: nobody to name.
+    "impersonal_se": (
+        "«Habrá elecciones en otoño», se ha dicho durante toda la semana en los pasillos.",
+        [None],
+    ),
+    "first_person_writer": (
+        "«Aquí no entra nadie sin cita previa», le dije al conserje del edificio.",
+        [None],
+    ),
+    # The article's table of who is who.
+    "role_from_an_apposition": (
+        "El técnico del Betis, Manuel Pellegrini, llegó tarde a la rueda de prensa. "
+        "«Hemos jugado el peor partido de la temporada», reconoció el técnico.",
+        ["Manuel Pellegrini"],
+    ),
+    "role_from_a_name_with_apposition": (
+        "Lucía Campos, portavoz de la asociación de vecinos, encabezó la protesta. "
+        "«Llevamos diez años esperando un centro de salud», denunció la portavoz.",
+        ["Lucía Campos"],
+    ),
+    "role_from_a_copula": (
+        "Laura Benítez es la presidenta del jurado desde enero. "
+        "«El nivel de este año ha sido altísimo», señaló la presidenta.",
+        ["Laura Benítez"],
+    ),
+    "surname_to_full_name": (
+        "La alcaldesa Marta Villalobos visitó el barrio afectado por las lluvias. "
+        "«Nadie se quedará sin ayuda», prometió Villalobos.",
+        ["Marta Villalobos"],
+    ),
+    "body_from_its_head_noun": (
+        "El Ayuntamiento de Cádiz cerró las playas el domingo. «El agua no es apta para el baño», informó el ayuntamiento.",
+        ["Ayuntamiento de Cádiz"],
+    ),
+    # Omitted subjects, pronouns and continued quotations.
+    "omitted_subject_takes_the_previous_speaker": (
+        "«El presupuesto está cerrado», dijo el ministro Julio Herrera. «No habrá más cambios», añadió.",
+        ["Julio Herrera", "Julio Herrera"],
+    ),
+    "pronoun_takes_the_previous_speaker": (
+        "«La sentencia es injusta», dijo la abogada Inés Robles. Ella aseguró que «la recurrirá ante el Supremo».",
+        ["Inés Robles", "Inés Robles"],
+    ),
+    "plural_verb_does_not_take_a_singular_speaker": (
+        "«La sentencia es injusta», dijo la abogada Inés Robles. «Nos parece un error», respondieron.",
+        ["Inés Robles", None],
+    ),
+    "continued_in_the_next_paragraph": (
+        "«El club no está en venta», dijo el presidente Ramón Lago.\n\n"
+        "«Y no lo estará mientras yo siga aquí».",
+        ["Ramón Lago", "Ramón Lago"],
+    ),
+    "omitted_subject_after_a_named_sentence": (
+        "La directora Pilar Soto presentó el nuevo plan de estudios. «Es el cambio más grande en veinte años», explicó.",
+        ["Pilar Soto"],
+    ),
+    "a_paragraph_without_quotes_breaks_the_chain": (
+        "«El club no está en venta», dijo el presidente Ramón Lago.\n\n"
+        "Los socios votarán el lunes.\n\n"
+        "«Habrá que esperar a la asamblea», añadió.",
+        ["Ramón Lago", None],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPEAKERS))
+def test_speaker(name):
+    text, expected = SPEAKERS[name]
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, description",
+    [
+        ("«No hay margen para más recortes», explicó un portavoz del ministerio.", "un portavoz del ministerio"),
+        ("Según fuentes policiales, el detenido «no ha colaborado con la investigación».", "fuentes policiales"),
+        ("«Nos enteramos por la radio», contó una vecina del edificio.", "una vecina del edificio"),
+    ],
+)
+def test_nobody_named_gives_a_description_and_no_speaker(text, description):
+    (quote,) = quotes(text)
+    assert quote.speaker is None
+    assert quote.speaker_description == description
+
+
+def test_an_unnamed_source_goes_on_speaking():
+    text = ("«El plan está listo desde marzo», ha asegurado a este diario un funcionario del ministerio. "
+            "«Solo falta la firma», apostilla.")
+    first, second = quotes(text)
+    assert (first.speaker, first.speaker_description) == (None, "un funcionario del ministerio")
+    assert (second.speaker, second.speaker_description) == (None, "un funcionario del ministerio")
+
+
+def test_speaker_mention_is_the_wording_of_the_article():
+    text = (
+        "El técnico del Betis, Manuel Pellegrini, llegó tarde. "
+        "«Hemos jugado el peor partido de la temporada», reconoció el técnico. "
+        "«No hay excusas», añadió."
+    )
+    first, second = quotes(text)
+    assert (first.speaker, first.speaker_mention) == ("Manuel Pellegrini", "el técnico")
+    assert (second.speaker, second.speaker_mention) == ("Manuel Pellegrini", None)
+    assert first.speaker_description is None
+
+
+def test_pronoun_mention_is_kept_as_written():
+    text = "«La sentencia es injusta», dijo la abogada Inés Robles. Ella aseguró que «la recurrirá ante el Supremo»."
+    assert [q.speaker_mention for q in quotes(text)] == ["la abogada Inés Robles", "Ella"]
+
+
+def test_new_fields_round_trip_and_old_results_still_load():
+    (quote,) = quotes("«No hay margen para más recortes», explicó un portavoz del ministerio.")
+    data = quote.to_dict()
+    assert data["speaker_description"] == "un portavoz del ministerio"
+    assert Quote.from_dict(data).speaker_description == "un portavoz del ministerio"
+    old = {k: v for k, v in data.items() if k not in ("speaker_mention", "speaker_description")}
+    loaded = Quote.from_dict(old)
+    assert loaded.speaker_mention is None and loaded.speaker_description is None
+    assert loaded.text == quote.text
+
+
+def test_the_document_is_parsed_once():
+    doc = document("«El puerto abrirá de nuevo», dijo la consejera Carmen Ruiz.")
+    extract_quotes(doc, sentence_scores={})
+    analysis = doc.analysis
+    assert analysis is not None
+    extract_quotes(doc, sentence_scores={})
+    assert doc.analysis is analysis
