@@ -78,3 +78,21 @@ def test_a_pasted_selection_keeps_its_markup_s_metadata(app, route):
     kinds = {block["kind"] for block in result["blocks"]}
     assert {"headline", "byline", "dateline", "body"} <= kinds
     assert "<" not in result["text"]
+
+
+UNNAMED = (
+    "Los vecinos denuncian cortes de agua en el barrio\n\n"
+    "Los cortes de agua se repiten desde hace tres semanas en el barrio norte de la ciudad.\n\n"
+    "\u00abNadie nos explica qué pasa con el agua ni cuándo volverá\u00bb, lamentó una vecina del barrio.\n"
+)
+
+
+def test_a_quote_whose_article_names_nobody_shows_who_as_the_article_says(app):
+    client = app.test_client()
+    location = post_article(client, UNNAMED)
+    quotes = client.get("/api/v1/articles/" + location.rsplit("/", 1)[-1]).get_json()["quotes"]
+    assert quotes and quotes[0]["speaker"] is None
+    assert "vecina" in quotes[0]["speaker_description"]
+    tree = lxml.html.fromstring(client.get(location).get_data(as_text=True))
+    shown = tree.xpath("string(//*[contains(@class, 'quote-speaker-unnamed')])")
+    assert "vecina" in shown and shown.strip().startswith("—")

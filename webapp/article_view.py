@@ -60,6 +60,8 @@ class QuoteView:
     marks: str
     flags: list[str]
     key: bool
+    # Who said it as the article puts it, when it names nobody ("un portavoz del ministerio").
+    speaker_description: str | None = None
 
 
 @dataclass
@@ -227,4 +229,5 @@ def _quote_view(quote: dict) -> QuoteView:
         id=quote["id"], sentence_id=quote["sentence_id"], source=quote["text"],
         target=quote.get("target"), speaker=quote.get("speaker"), marks=quote.get("marks") or "«»",
         flags=[labels.flag(f) for f in quote.get("flags", ())], key=bool(quote.get("key")),
+        speaker_description=quote.get("speaker_description"),
     )

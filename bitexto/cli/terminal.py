@@ -75,7 +75,8 @@ def summary_view(summary, quotes, width: int, all_quotes: bool) -> list[str]:
     if not shown:
         lines.append("(none found)")
     for quote in shown:
-        speaker = quote.speaker or "unattributed"
+        speaker = quote.speaker or (f"unnamed: {quote.speaker_description}" if quote.speaker_description
+                                    else "unattributed")
         flags = f"  ⚠ {', '.join(quote.flags)}" if quote.flags else ""
         lines.append(click.style(f"{speaker} ({quote.sentence_id}){flags}", italic=True))
         lines.extend(two_columns(f"«{quote.text}»", f"“{quote.target}”" if quote.target else "", width))
