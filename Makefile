@@ -70,6 +70,8 @@ bench: install
 	$(PY) bench/translate_bench.py
 	$(PY) bench/web_latency.py
 	$(PY) bench/batch_bench.py --queue
+	$(PY) bench/parse_bench.py
+	$(PY) bench/load_bench.py --clients 50 --seconds 20
 
 clean:
 	rm -rf $(VENV) .pytest_cache
