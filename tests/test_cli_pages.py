@@ -4,9 +4,8 @@ file) and the normalised `text` its --json carries for the offsets."""
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from bitexto.cli import main
+from test_cli import run  # noqa: F401  (the CLI runner fixture)
 
 SELECTION = (
     "<html><body><!--StartFragment--><div class=\"breadcrumb\"><a href=\"/\">Portada</a></div>"
@@ -16,16 +15,6 @@ SELECTION = (
     "<p>El agua superó los cinco metros durante la madrugada del domingo.</p>"
     "<!--EndFragment--></body></html>"
 )
-
-
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def _check_offsets(data):

@@ -42,7 +42,9 @@ from translate.classify import (
     is_untitled_line,
     untitled_line_kind,
 )
+from translate.errors import LanguageModelMissing
 from translate.html_fragment import TITLE_HINT
+from translate.language import analyse_spans
 from translate.page_dates import date_stamp
 from translate.text_shapes import ends_sentence, glued_link_count
 
@@ -250,10 +252,6 @@ def _mark_person_lines(text: str, spans: Sequence[tuple[int, int]], lines: list[
 def _people(text: str, spans: Sequence[tuple[int, int]], lines: list[Line], candidates: list[int]) -> list[int]:
     """Candidates whose name part the language layer reads as a person (PER entity)."""
     if not candidates:
-        return []
-    try:
-        from translate.language import LanguageModelMissing, analyse_spans
-    except ImportError:  # pragma: no cover
         return []
     parts = []
     for i in candidates:
