@@ -21,17 +21,35 @@ _OBJECT_CLITICS = frozenset({"lo", "la", "los", "las", "le", "les"})
 class CueParse:
     def _subject_of(self, verb: Token) -> Token | None:
         """The verb's subject, through "que"/"quien", conjoined verbs and "quiso decir"."""
-        for _ in range(4):
-            for child in self.analysis.children(verb):
-                if child.dep in SUBJECT_LABELS and not self._masked(child) and child.pos != "PUNCT":
-                    if child.text.lower() in _RELATIVE_WORDS and verb.dep.startswith("acl"):
-                        return self.analysis.head(verb)
-                    return child
+        for _ in range(6):
+            subjects = [child for child in self.analysis.children(verb)
+                        if child.dep in SUBJECT_LABELS and not self._masked(child) and child.pos != "PUNCT"]
+            if subjects:
+                # Two subjects are a name and its apposition the parser split
+                # ("afirma Ana Ruiz, la portavoz del grupo"): the name speaks.
+                subject = next((s for s in subjects if s.pos == "PROPN"), subjects[0])
+                if subject.text.lower() in _RELATIVE_WORDS and verb.dep.startswith("acl"):
+                    return self.analysis.head(verb)
+                return subject
             gerund = verb.dep == "advcl" and verb.feature("VerbForm") == "Ger"
             if verb.dep in ("conj", "xcomp") or gerund:
                 verb = self.analysis.head(verb)
                 continue
-            return self._stray_subject(verb)
+            stray = self._stray_subject(verb)
+            if stray is not None or not verb.dep.startswith("acl"):
+                return stray
+            # A relative clause without a subject of its own ("Pardo elogió la labor, que
+            # calificó de «…»"): its subject is the one of the clause it hangs in.
+            verb = self._clause_verb_above(verb)
+            if verb is None:
+                return None
+        return None
+
+    def _clause_verb_above(self, clause_verb: Token) -> Token | None:
+        """The verb of the clause that holds the noun a relative clause modifies."""
+        for ancestor in self.analysis.ancestors(clause_verb):
+            if ancestor.pos in ("VERB", "AUX") and not self._masked(ancestor):
+                return ancestor
         return None
 
     def _stray_subject(self, verb: Token) -> Token | None:
@@ -66,6 +84,19 @@ class CueParse:
                 nominal = child.pos in ("NOUN", "PROPN") or (child.pos == "ADJ" and any(c.dep == "det" for c in kids))
                 if nominal and not any(c.dep == "case" for c in kids):  # "lamenta un familiar"
                     return child
+        return self._person_after(verb)
+
+    def _person_after(self, verb: Token) -> Token | None:
+        """ "«…», explicó a la BBC Ana Ruiz": the parser glued the name to the complement
+        before it; the first person named in the verb's clause, not governed by a preposition."""
+        tokens = self.analysis.tokens
+        for index in range(verb.index + 1, min(len(tokens), verb.index + 12)):
+            token = tokens[index]
+            if token.text in (",", ".", ";", ":") or self._masked(token) or token.block != verb.block:
+                return None
+            starts_name = token.entity == "PER" and token.text[:1].isupper() and tokens[index - 1].entity != "PER"
+            if starts_name and tokens[index - 1].pos != "ADP":
+                return token
         return None
 
     def _source_complement(self, verb: Token) -> Token | None:

@@ -120,10 +120,14 @@ class _Scanner:
             self._closing_mark(pos, char)
 
     def _straight(self, pos: int) -> None:
+        closes = self._glued_after_text(pos) and self._followed_by_break(pos)
         if any(entry.char == '"' for entry in self.stack):
             self._close_matching(pos, lambda entry: entry.char == '"')
         elif not self.stack and self._in_closing_position(pos) and self._glued_after_text(pos):
             self._lone_closer(pos, '"')
+        elif self.stack and self.stack[-1].char in "“«" and closes:
+            # “…" : a typographic quotation closed with a straight mark.
+            self._close_matching(pos, lambda entry: entry is self.stack[-1], malformed=True)
         else:
             self.stack.append(_Open('"', pos, '"'))
 
@@ -152,6 +156,10 @@ class _Scanner:
             if not any("’" in entry.closers for entry in self.stack):
                 return  # elision or possessive after a word (los 80’), never a lone quote
         if self._close_matching(pos, lambda entry: char in entry.closers):
+            return
+        if char == "”" and self.stack and self.stack[-1].char == '"' and self._glued_after_text(pos):
+            # "…” : a straight quotation closed with a typographic mark.
+            self._close_matching(pos, lambda entry: entry is self.stack[-1], malformed=True)
             return
         if char in _REVERSED_CLOSERS_OF and self._in_opening_position(pos):
             self.stack.append(_Open(char, pos, _REVERSED_CLOSERS_OF[char]))
@@ -225,6 +233,10 @@ class _Scanner:
                 dots += 1
             return not (after == pos + 1 and dots < hi and text[dots].isalnum())
         return True
+
+    def _followed_by_break(self, pos: int) -> bool:
+        """A space, punctuation or the end after the mark: where a quotation closes."""
+        return pos + 1 >= self.hi or self.text[pos + 1].isspace() or self.text[pos + 1] in ".,;:)?!…"
 
     def _glued_after_text(self, pos: int) -> bool:
         return pos > self.lo and not self.text[pos - 1].isspace()

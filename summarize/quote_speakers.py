@@ -28,17 +28,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from summarize.cue_parse import SUBJECT_LABELS, CueParse
+from summarize.cue_parse import CueParse
+from summarize.quote_context import QuoteContext, has_word
 from summarize.quote_marks import QuotedSpan
 from summarize.quote_names import is_capitalised, tokens
 from summarize.quote_sentences import SentenceLocator
 from summarize.reporting import OPINION_LEAD_INS, SEGUN, is_reporting_verb
+from summarize.role_nouns import is_person_role
 from summarize.speaker_mentions import MASK, NOBODY, Attribution, MentionReader
 from summarize.speaker_table import SpeakerTable
 from translate.document import CONTENT_KINDS, AlignedDocument, Block
 from translate.language import Token, analyse_document
 
-__all__ = ["Attribution", "MASK", "NOBODY", "SpeakerFinder", "masked_text"]
+__all__ = ["MASK", "NOBODY", "Attribution", "SpeakerFinder", "masked_text"]
 
 # How much nearer (in characters) a verb the parse ties to the quotation counts.
 _LINKED_FACTOR = 0.4
@@ -47,7 +49,6 @@ _OTHER_QUOTE_PENALTY = 60
 # Characters between a quotation and a verb that directly attributes it (", " or " —").
 _ADJACENT = 4
 _CONTRACTIONS = {"del": "de", "al": "a"}
-_BACK_REFERENCES = frozenset({"así", "eso", "esto", "lo", "tal"})
 # A colon lead-in is a short noun phrase or clause: "El técnico, tajante: «…»".
 _COLON_CLAUSE_TOKENS = 40
 
@@ -66,7 +67,7 @@ def masked_text(text: str, spans: list[QuotedSpan]) -> str:
     return "".join(pieces)
 
 
-class SpeakerFinder(CueParse):
+class SpeakerFinder(CueParse, QuoteContext):
     """Attribution of the quotations of one document (see the module docstring)."""
 
     def __init__(
@@ -124,8 +125,9 @@ class SpeakerFinder(CueParse):
         outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
         quote_tokens = self.analysis.tokens_in(span.start, span.end)
         best: tuple[float, str, Token] | None = None
+        verb_after = self._verb_right_after(outside, span)
         for index, token in enumerate(outside):
-            cue = self._cue_at(outside, index)
+            cue = ("verb", token) if token is verb_after else self._cue_at(outside, index)
             if cue is None:
                 continue
             kind, anchor = cue
@@ -146,6 +148,24 @@ class SpeakerFinder(CueParse):
             found = self._from_cue(best[1], best[2], span)
             return replace(found, cue_after=best[2].start >= span.outer_end)
         return lead_in or NOBODY
+
+    def _verb_right_after(self, outside: list[Token], span: QuotedSpan) -> Token | None:
+        """ "«…», protestó X", "«…» —ha lamentado—": a finite verb that follows the
+        quotation's closing mark and a comma or dash is its attribution, whatever the verb."""
+        after = [t for t in outside if t.start >= span.outer_end]
+        if not after or after[0].text not in (",", "—", "–") or self.masked[span.outer_end : after[0].start].strip():
+            return None
+        sentence = self._locator(self.document.blocks[after[0].block]).at(span.outer_start)
+        if has_word(self.masked[sentence.start : span.outer_start]):
+            return None  # "La pancarta, «…», encabezó la marcha": the quotation is inside a clause
+        for token in after[1:4]:
+            if token.pos == "VERB":
+                finite = token.feature("VerbForm") == "Fin" or any(
+                    c.dep == "aux" and c.feature("VerbForm") == "Fin" for c in self.analysis.children(token))
+                return token if finite else None
+            if token.pos not in ("AUX", "PRON", "ADV"):
+                return None
+        return None
 
     def _cue_at(self, outside: list[Token], index: int) -> tuple[str, Token] | None:
         token = outside[index]
@@ -173,6 +193,8 @@ class SpeakerFinder(CueParse):
         subject = self._subject_of(anchor)
         if subject is None and self._right_after(anchor, span):
             subject = self._inverted_subject(anchor)
+        if subject is None:  # "Según explica Ana Ruiz, «…»"
+            subject = self._person_after(anchor)
         if subject is not None:
             return self.reader.read(subject, "verb", span.outer_start)
         source = self._source_complement(anchor)
@@ -191,17 +213,27 @@ class SpeakerFinder(CueParse):
         if not before or before[-1].text != ":" or self.masked[before[-1].end : span.outer_start].strip():
             return None
         clause = before[:-1][-_COLON_CLAUSE_TOKENS:]
+        # The clause starts after any quotation before it: «…»: «…» is one quotation going on.
+        if MASK in self.masked[before[-1].start - 2 : before[-1].start]:
+            return None  # «…»: «…» is one quotation going on
         inside = {t.index for t in clause}
         roots = [t for t in clause if t.head not in inside or t.head == t.index]
         for root in roots:
             if root.pos in ("VERB", "AUX") or any(c.dep == "cop" for c in self.analysis.children(root)):
                 subject = self._subject_of(root)
-                if subject is not None and subject.index in inside:
+                if subject is not None and subject.index in inside and self._may_speak(subject):
                     return self.reader.read(subject, "colon", span.outer_start)
                 return None
         # No verb: a bare lead-in, "El ministro: «…»", "Pérez, tajante: «…»".
         heads = [t for t in roots if self.table.is_name(t) or (t.pos == "NOUN" and self._has_determiner(t))]
         return self.reader.read(heads[0], "colon", span.outer_start) if heads else None
+
+    def _may_speak(self, subject: Token) -> bool:
+        """A name, a pronoun, a person's role or an anonymous source: not "la mesa es el lugar …"."""
+        if subject.pos != "NOUN" or self.table.is_name(subject) or is_person_role(subject):
+            return True
+        found = self.reader.read(subject, "colon", subject.start)
+        return found.speaker is not None or self.reader.is_anonymous(subject)
 
     def _has_determiner(self, noun: Token) -> bool:
         return any(c.dep == "det" for c in self.analysis.children(noun))
@@ -217,111 +249,6 @@ class SpeakerFinder(CueParse):
             distance += _OTHER_QUOTE_PENALTY
         return distance
 
-    # --- carrying a speaker over --------------------------------------------------------
-
-    def _carry_over(self, pending: Attribution, last: Attribution | None, block: Block,
-                    span: QuotedSpan) -> Attribution:
-        """An omitted subject or a pronoun: the nearest earlier speaker that agrees."""
-        # The speaker of the last attributed quotation first; failing one, a person who
-        # is the subject of a recent sentence.
-        # The speaker of the last attributed quotation first, unless this paragraph has
-        # named a new subject since; failing one, a person who is a recent subject.
-        recent = self._recent_subject(block, span.outer_start, pending.number)
-        if last is not None and _agrees(pending.number, last.number):
-            # Only an omitted subject moves on to a newly named subject: a pronoun points
-            # back at the speaker the reader has in mind.
-            newer = (pending.via == "omitted" and recent is not None and block.start <= recent.position
-                     and recent.position > last.position)
-            nearest = recent if newer else last
-        else:
-            nearest = recent
-        if nearest is None:
-            return Attribution(None, "verb", pending.mention, position=pending.position)
-        if nearest.speaker is None:  # the same unnamed source goes on speaking
-            return Attribution(None, "verb", pending.mention, description=nearest.description,
-                               number=nearest.number, position=pending.position)
-        return Attribution(nearest.speaker, "verb", pending.mention, number=nearest.number,
-                           position=pending.position)
-
-    def _recent_subject(self, block: Block, position: int, number: str | None) -> Attribution | None:
-        """The latest named subject before `position` in this paragraph or the one before."""
-        lo = block.start
-        previous = self._previous_block.get(block.id)
-        if previous is not None and previous.kind in CONTENT_KINDS:
-            lo = previous.start
-        for token in reversed(self.analysis.tokens_in(lo, position)):
-            if token.dep not in SUBJECT_LABELS or self._masked(token) or token.pos not in ("PROPN", "NOUN"):
-                continue
-            if self.table.entity_label(token.start, token.end) == "LOC":
-                continue
-            found = self.reader.read(token, "verb", token.start)
-            resolved_role = found.speaker is not None and found.speaker != self.reader.role_words(token)
-            named = found.speaker is not None and (self.table.is_name(token) or resolved_role)
-            if named and _agrees(number, found.number):
-                return found
-        return None
-
-    def _without_cue(self, block: Block, spans: list[QuotedSpan], results: list[Attribution],
-                     index: int, last: Attribution | None) -> Attribution:
-        span = spans[index]
-        locator = self._locator(block)
-        sentence = locator.at(span.outer_start)
-        opens_sentence = not _has_word(self.masked[sentence.start : span.outer_start])
-        if opens_sentence and last is not None:
-            earlier_here = any(r.speaker or r.description for r in results[:index])
-            opens_paragraph = not _has_word(self.masked[block.start : span.outer_start])
-            if earlier_here or opens_paragraph:
-                return Attribution(last.speaker, "continued", description=last.description, number=last.number,
-                                   position=span.outer_start)
-        end_sentence = locator.at(span.outer_end - 1)
-        stands_alone = opens_sentence and not _has_word(self.masked[span.outer_end : end_sentence.end])
-        if stands_alone and index + 1 < len(spans):
-            following = results[index + 1]
-            close = locator.index_at(spans[index + 1].outer_start) - locator.index_at(span.outer_end - 1) <= 1
-            if following.direct and following.speaker and close:
-                return Attribution(following.speaker, "next", number=following.number, position=span.outer_start)
-        position = locator.index_at(span.outer_end - 1)
-        if position + 1 < len(block.sentences):
-            said_after = self._said_after(block.sentences[position + 1], span)
-            if said_after is not None:
-                return said_after
-        return self._clause_subject(span) or NOBODY
-
-    def _clause_subject(self, span: QuotedSpan) -> Attribution | None:
-        """ "Iglesias apela al voto contra «los poderes económicos»": a partial quotation
-        inside a clause whose subject is a named person or body speaks for that subject."""
-        quote_tokens = self.analysis.tokens_in(span.start, span.end)
-        inside = {t.index for t in quote_tokens}
-        for token in quote_tokens:
-            if token.head in inside:
-                continue
-            for ancestor in self.analysis.ancestors(token):
-                if self._masked(ancestor) or ancestor.pos not in ("VERB", "AUX", "ADJ", "NOUN"):
-                    continue
-                subject = self._subject_of(ancestor)
-                if subject is None and ancestor.pos in ("VERB", "AUX"):
-                    return None
-                if subject is not None:
-                    if not self.table.is_name(subject):
-                        return None
-                    found = self.reader.read(subject, "clause", span.outer_start)
-                    return found if found.speaker else None
-            return None
-        return None
-
-    def _said_after(self, sentence, span: QuotedSpan) -> Attribution | None:
-        """A next sentence that only attributes what came before: "Así lo afirmó el ministro."."""
-        words = [t for t in self.analysis.tokens_in(sentence.start, sentence.end) if t.pos != "PUNCT"]
-        if not words or words[0].text.lower() not in _BACK_REFERENCES:
-            return None
-        for token in words[1:4]:
-            if is_reporting_verb(token):
-                subject = self._subject_of(token)
-                if subject is not None:
-                    found = self.reader.read(subject, "next", span.outer_start)
-                    return found if found.speaker else None
-        return None
-
     # --- helpers ------------------------------------------------------------------------
 
     def _opens_clause(self, token: Token) -> bool:
@@ -334,7 +261,7 @@ class SpeakerFinder(CueParse):
         if not block.sentences:
             return True
         sentence = self._locator(block).at(token.start)
-        return not _has_word(self.masked[sentence.start : token.start])
+        return not has_word(self.masked[sentence.start : token.start])
 
     def _masked(self, token: Token) -> bool:
         return MASK in self.masked[token.start : token.end]
@@ -343,11 +270,3 @@ class SpeakerFinder(CueParse):
         if block.id not in self._locators:
             self._locators[block.id] = SentenceLocator(block.sentences)
         return self._locators[block.id]
-
-
-def _agrees(wanted: str | None, number: str | None) -> bool:
-    return wanted is None or number is None or wanted == number
-
-
-def _has_word(text: str) -> bool:
-    return any(char.isalnum() for char in text)

@@ -8,7 +8,7 @@ stem-based cue test. Nouns never count ("las declaraciones", "la respuesta").
 
 from __future__ import annotations
 
-from summarize.quote_cues import is_cue_verb
+from summarize.quote_cues import is_cue_verb, plain
 from translate.language import Token
 
 # Verbs Spanish news use to report speech or writing, by infinitive.
@@ -24,10 +24,12 @@ REPORTING_LEMMAS = frozenset(
     reprochar acusar adelantar plantear apostillar matizar detallar narrar comunicar garantizar
     vaticinar pronosticar augurar suplicar rogar alegar aducir esgrimir reivindicar asumir
     recriminar coincidir ensalzar alabar resaltar continuar proseguir rematar anotar observar razonar espetar soltar musitar susurrar clamar jurar repetir
-    considerar tildar tachar definir elogiar condenar rechazar
+    considerar tildar tachar definir elogiar condenar rechazar protestar exponer
     """.split()
 )
 
+# The lemmatizer sometimes keeps a stressed form's accent ("continúa" → "continúar").
+_PLAIN_LEMMAS = frozenset(plain(lemma) for lemma in REPORTING_LEMMAS)
 # Lemmas the model gives to some reporting forms it does not know ("dijo" → "dijir").
 _LEMMA_SLIPS = frozenset({"dijir", "decío", "dicer"})
 
@@ -61,9 +63,10 @@ def is_reporting_verb(token: Token) -> bool:
         return False
     lemma = token.lemma.lower()
     if token.pos in ("VERB", "AUX"):
-        if lemma in REPORTING_LEMMAS or lemma in _LEMMA_SLIPS:
+        lemma = plain(lemma)
+        if lemma in _PLAIN_LEMMAS or lemma in _LEMMA_SLIPS:
             return True
-        if lemma.endswith("se") and lemma[:-2] in REPORTING_LEMMAS:  # "preguntarse"
+        if lemma.endswith("se") and lemma[:-2] in _PLAIN_LEMMAS:  # "preguntarse"
             return True
     # The model sometimes tags a sentence-final or post-quote "dijo" as a noun or name;
     # the surface form decides then, and only a conjugated form counts.

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarize.people import grammatical_gender
 from summarize.quote_cues import plain
+from summarize.role_nouns import is_person_role
 from summarize.speaker_table import SpeakerTable, role_keys
 from translate.language import Analysis, Token
 
@@ -61,6 +63,9 @@ class Attribution:
     number: str | None = None  # "Sing" or "Plur": agreement for an omitted subject
     position: int = -1  # where this attribution was made
     cue_after: bool = False  # the cue follows the quotation («Basta», dijo)
+    # The speaker is the person a role designates, read off who the article is about
+    # (summarize.people), not a name tied to the role.
+    inferred: bool = False
 
     @property
     def direct(self) -> bool:
@@ -109,7 +114,19 @@ class MentionReader:
             body = self.table.organisation(words, head.start)
             if body:
                 return Attribution(body, via, mention, number=number, position=position)
-        return Attribution(words or None, via, mention, number=number, position=position)
+        person = self._person_in_role(head, number)
+        if person:
+            return Attribution(person, via, mention, number=number, position=position, inferred=True)
+        return Attribution(None, via, mention, description=mention, number=number, position=position)
+
+    def _person_in_role(self, head: Token, number: str | None) -> str | None:
+        """Who a definite role the article ties to no name designates (summarize.people)."""
+        if head.text[:1].isupper() or not is_person_role(head):
+            return None
+        if number == "Plur":
+            return self.table.people.group_before(head.start)
+        sentence = self.analysis.sentence_span(head)
+        return self.table.people.salient(head.start, grammatical_gender(head, self.analysis), skip=sentence)
 
     def _speech_noun(self, head: Token, via: str, position: int) -> Attribution:
         """ "según su versión" (the speaker is "su": carried over), "en palabras de X" (X)."""
@@ -151,6 +168,10 @@ class MentionReader:
         return any(child.dep == "conj" for child in self.analysis.children(head))
 
     # --- roles --------------------------------------------------------------------------
+
+    def is_anonymous(self, head: Token) -> bool:
+        """ "fuentes policiales", "un portavoz": a source the article does not name."""
+        return self._indefinite(head)
 
     def _indefinite(self, head: Token) -> bool:
         if plain(head.lemma) in _ANONYMOUS_HEADS:

@@ -20,28 +20,44 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from summarize.people import People, grammatical_gender
 from summarize.quote_cues import plain
 from summarize.quote_names import NameIndex, NameRun, lowercase_vocabulary, name_runs
+from summarize.role_nouns import is_person_role
 from translate.language import Analysis, Token
 
 # Parse labels that tie a role noun to a name written next to it.
 _APPOSITION_LABELS = frozenset({"appos", "flat", "compound", "nmod", "nsubj", "obj", "amod"})
+# Words of a noun phrase, for reading one back from a comma: "la delegada del Gobierno ,".
+_NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ"})
+_APPOSED_PHRASE_TOKENS = 10
 # Named-entity labels of speakers; places and miscellany are not people or bodies.
 SPEAKER_ENTITY_LABELS = frozenset({"PER", "ORG"})
+
+
+# Modifiers that make a former holder of a role: "el ex primer ministro" is not "el primer ministro".
+_FORMER = frozenset({"ex", "antiguo", "anterior"})
+# Ordinals that are part of a role's name: "primer ministro", "segundo comandante".
+_ROLE_ORDINALS = frozenset({"primero", "primer", "segundo"})
 
 
 @dataclass(frozen=True)
 class RoleLink:
     position: int  # where the article ties the role to the name
     name: str
+    specific: str | None = None  # the link's most specific key ("ministro sanidad"), if any
 
 
 def role_keys(noun: Token, analysis: Analysis) -> list[str]:
     """Keys of a role noun, most specific first: "ministro hacienda", then "ministro"."""
     head = plain(noun.lemma or noun.text)
+    children = analysis.children(noun)
+    if any(plain(c.lemma or c.text) in _FORMER or plain(c.text) in _FORMER for c in children if c.start < noun.start):
+        head = f"ex {head}"
     keys = []
-    for child in analysis.children(noun):
-        if child.dep == "nmod" and child.pos in ("NOUN", "PROPN") and child.start > noun.start:
+    for child in children:
+        ordinal = child.dep == "amod" and plain(child.lemma or child.text) in _ROLE_ORDINALS
+        if ordinal or (child.dep == "nmod" and child.pos in ("NOUN", "PROPN") and child.start > noun.start):
             keys.append(f"{head} {plain(child.lemma or child.text)}")
             break
     keys.append(head)
@@ -58,17 +74,48 @@ class SpeakerTable:
         self.lowercase = lowercase_vocabulary(content)
         runs: list[NameRun] = []
         for start, end in content_spans:
-            runs.extend(name_runs(masked_text, start, end, self.lowercase))
+            for run in name_runs(masked_text, start, end, self.lowercase):
+                runs.extend(self._split_at_person(run))
         self.names = NameIndex(runs)
         self._run_starts = [run.start for run in self.names.runs]
         self._people = frozenset(e.text for e in analysis.entities if e.label == "PER")
+        self.people = People(self.names.runs, analysis, self.full_name)
         self._roles: dict[str, list[RoleLink]] = {}
         for start, end in content_spans:
             for token in analysis.tokens_in(start, end):
                 if not self._masked(token):
                     self._learn(token)
+        for run in self.names.runs:
+            self._learn_written_apposition(run)
         for links in self._roles.values():
             links.sort(key=lambda link: link.position)
+
+    def _split_at_person(self, run: NameRun) -> list[NameRun]:
+        """ "el secretario del Tesoro Steven Mnuchin": a body's name glued to a person's
+        (no connector between) is two names where the recogniser starts a person."""
+        if run.has_connector or len(run.words) < 3:
+            return [run]
+        tokens = self.analysis.tokens_in(run.start, run.end)
+        if len(tokens) != len(run.words):
+            return [run]
+        split = None
+        for index, token in enumerate(tokens[1:], start=1):
+            if token.entity == "PER" and tokens[index - 1].entity != "PER":
+                split = index
+                break
+        if split is None and self._after_role_complement(tokens[0]):
+            split = 1  # the recogniser took "Tesoro Steven Mnuchin" for one person
+        if split is None:
+            return [run]
+        return [NameRun(run.start, tokens[split - 1].end, run.words[:split]),
+                NameRun(tokens[split].start, run.end, run.words[split:])]
+
+    def _after_role_complement(self, first: Token) -> bool:
+        """ "el secretario del Tesoro …": the name follows "de" and a person's role."""
+        if first.index < 2:
+            return False
+        link, role = self.analysis.tokens[first.index - 1], self.analysis.tokens[first.index - 2]
+        return link.text.lower() in ("de", "del") and role.pos == "NOUN" and is_person_role(role)
 
     # --- reading the article ----------------------------------------------------------
 
@@ -87,6 +134,35 @@ class SpeakerTable:
                 self._link(head, token)  # Celades es el entrenador
             elif token.pos == "NOUN" and self.is_name(head):
                 self._link(token, head)  # el entrenador es Celades
+
+    def _learn_written_apposition(self, run: NameRun) -> None:
+        """ "… sanciones al ministro de Exteriores iraní, Mohammad Javad Zarif": a person's
+        name after a comma names the first role of the noun phrase before the comma, however
+        the parser attached it (it often hangs the name from the verb or an outer noun);
+        "Omar Haddad, el responsable de la misión": the role right after a name's comma."""
+        first = self.analysis.token_at(run.start)
+        if first is None or first.entity != "PER":
+            return
+        if self.masked[run.end : run.end + 2] == ", ":
+            after = self.analysis.token_at(run.end + 2)
+            if after is not None and after.pos == "DET" and after.index + 1 < len(self.analysis.tokens):
+                role = self.analysis.tokens[after.index + 1]
+                if role.pos == "NOUN" and is_person_role(role) and not self._masked(role):
+                    self._link(role, first)
+        comma = self.analysis.token_at(run.start - 2)
+        if self.masked[run.start - 2 : run.start] != ", " or comma is None:
+            return
+        phrase: list[Token] = []
+        index = comma.index - 1
+        while index >= 0 and len(phrase) < _APPOSED_PHRASE_TOKENS:
+            token = self.analysis.tokens[index]
+            if token.pos not in _NOUN_PHRASE_POS or self._masked(token) or token.block != comma.block:
+                break
+            phrase.insert(0, token)
+            index -= 1
+        roles = [t for t in phrase if t.pos in ("NOUN", "ADJ") and is_person_role(t)]
+        if roles and self.name_at(first):
+            self._link(roles[0], first)
 
     def _role_above(self, head: Token) -> Token | None:
         """The role noun an apposition names: the parser often hangs "Teresa Cunillera"
@@ -113,8 +189,12 @@ class SpeakerTable:
         # "su fundador y director, Sergio Molina": every conjoined role names the person.
         nouns = [noun] + [c for c in self.analysis.children(noun) if c.dep == "conj" and c.pos == "NOUN"]
         for role in nouns:
-            for key in role_keys(role, self.analysis):
-                self._roles.setdefault(key, []).append(RoleLink(noun.start, name))
+            keys = role_keys(role, self.analysis)
+            specific = keys[0] if len(keys) > 1 else None
+            for key in keys:
+                self._roles.setdefault(key, []).append(RoleLink(noun.start, name, specific))
+            if is_person_role(role):
+                self.people.note_gender(name, grammatical_gender(role, self.analysis))
 
     def _masked(self, token: Token) -> bool:
         return "\x1f" in self.masked[token.start : token.end]
@@ -144,19 +224,28 @@ class SpeakerTable:
         if best == mention or best in self._people:
             return best
         words = mention.split()
-        inside = [person for person in self._people
-                  if best.endswith(person) and person.split()[-len(words):] == words]
+        inside = [person for person in self._people if best.endswith(person)
+                  and len(person.split()) > len(words) and person.split()[-len(words):] == words]
         return max(inside, key=len) if inside else best
 
     def organisation(self, head_word: str, position: int) -> str | None:
         return self.names.organisation(head_word, position)
 
     def role_name(self, keys: list[str], position: int) -> str | None:
-        """The name last tied to the role before `position` (or by this very mention)."""
+        """The name last tied to the role before `position` (or by this very mention).
+
+        A bare role ("el ministro") matches any link of its head noun; a specific one
+        ("el ministro de Sanidad") never a link that is specific otherwise."""
+        specific = keys[0] if len(keys) > 1 else None
         for key in keys:
-            earlier = [link for link in self._roles.get(key, ()) if link.position <= position]
+            earlier = [link for link in self._roles.get(key, ()) if link.position <= position
+                       and (key == specific or specific is None or link.specific in (None, specific))]
             if earlier:
-                return earlier[-1].name
+                names = list(dict.fromkeys(link.name for link in reversed(earlier)))
+                if key != specific and len(names) > 1:
+                    # Two presidents: a bare "el presidente" is the one the article is about.
+                    return max(names, key=lambda name: self.people.times_named(name, position))
+                return names[0]
         return None
 
     def entity_label(self, start: int, end: int) -> str:

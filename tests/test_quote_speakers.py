@@ -43,16 +43,17 @@ SPEAKERS = {
         ["Marta Losada"],
     ),
     "compound_tense_plural_subject": (
-        "«No aceptaremos un convenio que congele los salarios», han advertido los sindicatos del metal.",
-        ["sindicatos del metal"],
+        "«No aceptaremos un convenio que congele los salarios», han advertido Comisiones Obreras y UGT.",
+        ["Comisiones Obreras y UGT"],
     ),
     "subject_after_verb_and_complement": (
         "«Faltan camas en la planta de urgencias», explicó a este diario la directora del hospital, Sara Ortega.",
         ["Sara Ortega"],
     ),
     "relative_clause_inside_the_subject": (
+        "La empresa nombró portavoz a Juan Ibarra en enero. "
         "El portavoz, que habló tras la reunión del consejo, dijo que «la empresa no despedirá a nadie».",
-        ["portavoz"],
+        ["Juan Ibarra"],
     ),
     "coordinated_speakers": (
         "«Vamos a recurrir la multa hasta el final», dijeron Ana Gil y Pedro Sanz a la salida del juzgado.",
@@ -141,6 +142,78 @@ SPEAKERS = {
         "«Habrá que esperar a la asamblea», añadió.",
         ["Ramón Lago", None],
     ),
+    # Roles the article ties to no name: the person it is about, of the role's gender.
+    "role_never_tied_takes_the_person_the_article_is_about": (
+        "El seleccionador Andrés Lozano convocó a 23 jugadores. Lozano explicó la lista en Madrid. "
+        "«Hemos elegido a los que están en mejor forma», dijo el entrenador.",
+        ["Andrés Lozano"],
+    ),
+    "role_never_tied_agrees_in_gender": (
+        "La consejera de Sanidad, Elena Prieto, presentó el plan con el alcalde, Tomás Vidal. "
+        "«Abriremos tres centros de salud este año», anunció la portavoz.",
+        ["Elena Prieto"],
+    ),
+    "a_thing_is_no_person_in_a_role": (
+        "Según explica Ana Ruiz, directora del colegio, la mesa es el lugar donde los niños aprenden a convivir: "
+        "«Comer juntos enseña a esperar el turno»",
+        ["Ana Ruiz"],
+    ),
+    "plural_role_takes_the_people_named_together": (
+        "El encuentro entre Ana Gil y Pedro Sanz, en el que los exministros reclamaron «un gran pacto de Estado», "
+        "duró dos horas.",
+        ["Ana Gil y Pedro Sanz"],
+    ),
+    "former_holder_is_another_role": (
+        "El ministro de Sanidad, Pablo Ruiz, visitó el hospital con el ex ministro Carlos Soto. "
+        "«La nueva planta abrirá en mayo», aseguró el ministro.",
+        ["Pablo Ruiz"],
+    ),
+    "bare_role_shared_by_two_is_the_one_most_named": (
+        "El presidente del club, Jorge Vidal, y el presidente de la liga, Luis Mora, firmaron el acuerdo. "
+        "Vidal llegó tarde. Vidal pidió disculpas. «Es un día histórico para todos», dijo el presidente.",
+        ["Jorge Vidal"],
+    ),
+    "role_complement_glued_to_a_name": (
+        "El secretario del Tesoro Daniel Ibarra afirmó que «la deuda bajará este año por primera vez».",
+        ["Daniel Ibarra"],
+    ),
+    # Orders of words the parser gets wrong.
+    "name_written_before_its_role": (
+        "«No hemos recibido ninguna llamada del Gobierno», afirma en conversación telefónica Omar Haddad, "
+        "el responsable de la misión.",
+        ["Omar Haddad"],
+    ),
+    "name_glued_to_a_complement_after_the_verb": (
+        "«Suspender el pleno sería un error», explicó a la cadena SER Marta Gil, portavoz del grupo.",
+        ["Marta Gil"],
+    ),
+    "relative_clause_speaks_for_its_main_clause": (
+        "El director Luis Pardo elogió la labor del equipo, a la que calificó de «un trabajo impecable y valiente».",
+        ["Luis Pardo"],
+    ),
+    "any_finite_verb_right_after_the_quotation": (
+        "«Es una vergüenza que nadie nos haya avisado», estalló el delegado Juan Mora.",
+        ["Juan Mora"],
+    ),
+    "stressed_form_the_lemmatizer_keeps_accented": (
+        "En ocasiones, continúa la experta Ana Gil, «los padres no saben decir que no a sus hijos».",
+        ["Ana Gil"],
+    ),
+    # Quotations with no cue of their own.
+    "standing_alone_after_a_sentence_about_a_person": (
+        "Carmen Ortiz lleva diez años al frente del albergue. «Aquí nadie se queda en la calle».",
+        ["Carmen Ortiz"],
+    ),
+    "a_quotation_right_after_another_goes_on": (
+        "La experta Ana Gil confía en que esto sirva a «las familias con menos recursos»: "
+        "«Nadie debería pagar por aprender».",
+        ["Ana Gil", "Ana Gil"],
+    ),
+    "a_body_named_since_does_not_take_over_from_a_person": (
+        "«El país necesita un cambio», dijo Pablo Ruiz en el mitin.\n\n"
+        "El partido se prepara para una campaña austera. «No vamos a gastar en carteles», ha explicado.",
+        ["Pablo Ruiz", "Pablo Ruiz"],
+    ),
 }
 
 
@@ -156,6 +229,8 @@ def test_speaker(name):
         ("«No hay margen para más recortes», explicó un portavoz del ministerio.", "un portavoz del ministerio"),
         ("Según fuentes policiales, el detenido «no ha colaborado con la investigación».", "fuentes policiales"),
         ("«Nos enteramos por la radio», contó una vecina del edificio.", "una vecina del edificio"),
+        ("«No aceptaremos recortes», han advertido los sindicatos del metal.", "los sindicatos del metal"),
+        ("«La empresa no despedirá a nadie», dijo el portavoz tras la reunión.", "el portavoz"),
     ],
 )
 def test_nobody_named_gives_a_description_and_no_speaker(text, description):

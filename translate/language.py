@@ -131,6 +131,16 @@ class Analysis:
                 result.append(token)
         return result
 
+    def sentence_span(self, token: Token) -> tuple[int, int]:
+        """(start, end) of the parser's sentence that holds `token`."""
+        first = last = token.index
+        while first > 0 and not self.tokens[first].sentence_start and self.tokens[first - 1].block == token.block:
+            first -= 1
+        while (last + 1 < len(self.tokens) and not self.tokens[last + 1].sentence_start
+               and self.tokens[last + 1].block == token.block):
+            last += 1
+        return self.tokens[first].start, self.tokens[last].end
+
     def token_at(self, offset: int) -> Token | None:
         """The token covering `offset`, if any."""
         index = bisect.bisect_right(self._starts, offset) - 1
