@@ -23,14 +23,34 @@ class CueParse:
         """The verb's subject, through "que"/"quien", conjoined verbs and "quiso decir"."""
         for _ in range(6):
             subjects = [child for child in self.analysis.children(verb)
-                        if child.dep in SUBJECT_LABELS and not self._masked(child) and child.pos != "PUNCT"]
+                        if child.dep in SUBJECT_LABELS and not self._masked(child) and child.pos != "PUNCT"
+                        and self._number_agrees(child, verb)]
             if subjects:
                 # Two subjects are a name and its apposition the parser split
                 # ("afirma Ana Ruiz, la portavoz del grupo"): the name speaks.
                 subject = next((s for s in subjects if s.pos == "PROPN"), subjects[0])
                 if subject.text.lower() in _RELATIVE_WORDS and verb.dep.startswith("acl"):
-                    return self.analysis.head(verb)
+                    antecedent = self.analysis.head(verb)
+                    if not self._masked(antecedent):
+                        return antecedent
+                    # "Pardo ensalzó la «colaboración…», que tachó de «…»": quoted words
+                    # do not speak; the clause above has the subject.
+                    verb = self._clause_verb_above(verb)
+                    if verb is None:
+                        return None
+                    continue
                 return subject
+            inverted = self._inverted_object(verb)
+            if inverted is not None:
+                return inverted
+            if verb.dep == "conj":
+                # "Lanza se dio la vuelta y lanzó «…»": the verb coordinated right before
+                # shares its subject (the parser often hangs the second one elsewhere).
+                before = self._verb_before(verb)
+                if before is not None and before.index != verb.head:
+                    shared = self._subject_of(before)
+                    if shared is not None:
+                        return shared
             gerund = verb.dep == "advcl" and verb.feature("VerbForm") == "Ger"
             if verb.dep in ("conj", "xcomp") or gerund:
                 verb = self.analysis.head(verb)
@@ -43,6 +63,47 @@ class CueParse:
             verb = self._clause_verb_above(verb)
             if verb is None:
                 return None
+        return None
+
+    def _inverted_object(self, verb: Token) -> Token | None:
+        """ "Expresan bien ese clima las palabras de X": when the parser's subject does not
+        agree with the verb, the noun after the verb that does is the subject."""
+        children = self.analysis.children(verb)
+        if not any(c.dep in SUBJECT_LABELS and not self._number_agrees(c, verb) for c in children):
+            return None
+        _, number = self._agreement(verb)
+        for child in children:
+            if (child.dep == "obj" and child.pos == "NOUN" and child.start > verb.start
+                    and child.feature("Number") == number and not self._masked(child)):
+                return child
+        return None
+
+    def _number_agrees(self, subject: Token, verb: Token) -> bool:
+        """A subject the verb does not agree with is an object the parser misread:
+        "destacaron un mensaje positivo"."""
+        _, verb_number = self._agreement(verb)
+        if verb_number is None or subject.pos not in ("NOUN", "PROPN"):
+            return True
+        if any(child.dep == "conj" for child in self.analysis.children(subject)):
+            return True  # "Ana y Pedro dijeron"
+        subject_number = subject.feature("Number")
+        if subject.pos == "PROPN":  # "Estados Unidos dijo": only a plural verb tells
+            return not (verb_number == "Plur" and subject_number == "Sing")
+        return subject_number is None or subject_number == verb_number
+
+    def _verb_before(self, verb: Token) -> Token | None:
+        """The verb right before "y"/"e"/"pero" and `verb`, in the same sentence."""
+        tokens = self.analysis.tokens
+        index = verb.index - 1
+        while index >= 0 and tokens[index].pos in ("ADV", "PRON", "AUX"):
+            index -= 1
+        if index < 0 or tokens[index].pos != "CCONJ":
+            return None
+        for previous in reversed(tokens[max(0, index - 12) : index]):
+            if previous.block != verb.block or previous.text in ".;:" or self._masked(previous):
+                return None
+            if previous.pos == "VERB":
+                return previous
         return None
 
     def _clause_verb_above(self, clause_verb: Token) -> Token | None:

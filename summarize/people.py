@@ -59,7 +59,7 @@ class People:
                 continue
             counts[name] += 1
             latest[name] = start
-        candidates = [name for name in counts if self._agrees(name, gender)]
+        candidates = [name for name in counts if self.agrees(name, gender)]
         if not candidates:
             return None
         # Between two people named as often, one the article has already given a role of
@@ -79,7 +79,8 @@ class People:
         earlier = [(start, names) for start, names in self._groups if position - _GROUP_WINDOW <= start < position]
         return earlier[-1][1] if earlier else None
 
-    def _agrees(self, name: str, gender: str | None) -> bool:
+    def agrees(self, name: str, gender: str | None) -> bool:
+        """Nothing the article says of `name` contradicts `gender`."""
         known = self._genders.get(name)
         return gender is None or not known or gender in known
 

@@ -31,17 +31,16 @@ class QuoteContext:
     def _carry_over(self, pending: Attribution, last: Attribution | None, block: Block,
                     span: QuotedSpan) -> Attribution:
         """An omitted subject or a pronoun: the nearest earlier speaker that agrees."""
-        # The speaker of the last attributed quotation first; failing one, a person who
-        # is the subject of a recent sentence.
         # The speaker of the last attributed quotation first, unless this paragraph has
         # named a new subject since; failing one, a person who is a recent subject.
-        recent = self._recent_subject(block, span.outer_start, pending.number)
-        if last is not None and agrees(pending.number, last.number):
+        people = self.table.people
+        recent = self._recent_subject(block, span.outer_start, pending.number, pending.gender)
+        if (last is not None and agrees(pending.number, last.number)
+                and (last.speaker is None or people.agrees(last.speaker, pending.gender))):
             # Only an omitted subject moves on to a newly named subject: a pronoun points
             # back at the speaker the reader has in mind.
             # A body named since does not take over from a person who was speaking
             # ("Unidas Podemos se prepara …. «…», ha explicado": still its leader).
-            people = self.table.people
             takes_over = recent is not None and (people.is_person(recent.speaker) or not people.is_person(last.speaker))
             newer = (pending.via == "omitted" and takes_over and block.start <= recent.position
                      and recent.position > last.position)
@@ -56,21 +55,41 @@ class QuoteContext:
         return Attribution(nearest.speaker, "verb", pending.mention, number=nearest.number,
                            position=pending.position)
 
-    def _recent_subject(self, block: Block, position: int, number: str | None) -> Attribution | None:
-        """The latest named subject before `position` in this paragraph or the one before."""
+    def _recent_subject(self, block: Block, position: int, number: str | None,
+                        gender: str | None = None) -> Attribution | None:
+        """The latest named subject before `position` in this paragraph or the one before
+        that agrees in number (and, for a pronoun, in gender: "él" is not the woman named)."""
         lo = block.start
         previous = self._previous_block.get(block.id)
         if previous is not None and previous.kind in CONTENT_KINDS:
             lo = previous.start
         for token in reversed(self.analysis.tokens_in(lo, position)):
-            if token.dep not in SUBJECT_LABELS or self._masked(token) or token.pos not in ("PROPN", "NOUN"):
+            copular = token.dep == "ROOT" and any(c.dep == "cop" for c in self.analysis.children(token))
+            if copular and token.pos in ("NOUN", "PROPN"):
+                # "Una de las actrices es la madrileña de padres marroquíes Ana Gil": the
+                # person the sentence presents.
+                named = [t for t in self.analysis.subtree(token)
+                         if t.entity == "PER" and self.table.is_name(t) and not self._masked(t)]
+                if not named:
+                    continue
+                token = named[0]
+            elif token.pos == "VERB" and token.dep == "ROOT":
+                # A main verb's subject as _subject_of reads it: one the parser hung from a
+                # quotation before it, or a post-verbal one it took for the object.
+                subject = self._subject_of(token)
+                if subject is None or subject.dep in SUBJECT_LABELS:
+                    continue
+                token = subject
+            elif token.dep not in SUBJECT_LABELS or not self._number_agrees(token, self.analysis.head(token)):
+                continue
+            if self._masked(token) or token.pos not in ("PROPN", "NOUN"):
                 continue
             if self.table.entity_label(token.start, token.end) == "LOC":
                 continue
             found = self.reader.read(token, "verb", token.start)
             resolved_role = found.speaker is not None and found.speaker != self.reader.role_words(token)
             named = found.speaker is not None and (self.table.is_name(token) or resolved_role)
-            if named and agrees(number, found.number):
+            if named and agrees(number, found.number) and self.table.people.agrees(found.speaker, gender):
                 return found
         return None
 
@@ -119,6 +138,12 @@ class QuoteContext:
         if len(roots) != 1:
             return None
         subject = self._subject_of(roots[0])
+        if subject is None and roots[0].pos in ("VERB", "AUX"):
+            # "Las estudiantes Ana Gil y Eva Sanz trabajaron …. Al despedirse destacaron un
+            # mensaje. «…»": an omitted subject, named in a sentence before.
+            _, number = self._agreement(roots[0])
+            found = self._recent_subject(block, previous.start, number)
+            return replace(found, via="introduced", position=previous.start) if found else None
         if subject is None or not self.table.is_name(subject):
             return None
         if self.table.entity_label(subject.start, subject.end) == "LOC":

@@ -101,24 +101,25 @@ def _spaces_only(text: str, start: int, end: int) -> bool:
 def _clean_run(
     text: str, lo: int, members: list[re.Match], lowercase_words: frozenset[str]
 ) -> NameRun | None:
-    """Drop capitalised function words and sentence openers at the front of a run."""
+    """Drop capitalised function words, sentence openers and photo credits at the front of a run."""
     while members:
         word = members[0].group()
         lowered = word.lower()
         opens_sentence = _opens_sentence(text, lo, members[0].start())
+        # A photo credit in capitals glued to the name that follows it ("ATLAS Pablo
+        # Iglesias", "EUROPA PRESS La Fiscalía").
+        credit = _shouting(word) and any(not _shouting(m.group()) for m in members[1:])
         if (
             lowered in FUNCTION_WORDS
             or lowered in NAME_CONNECTORS
             or not is_capitalised(word)
             or lowered.endswith("mente")
             or (opens_sentence and lowered in lowercase_words)
+            or credit
         ):
             members = members[1:]
             continue
         break
-    # A photo credit in capitals glued to the name that follows it ("ATLAS Pablo Iglesias").
-    while len(members) > 1 and _shouting(members[0].group()) and not _shouting(members[1].group()):
-        members = members[1:]
     while members and not is_capitalised(members[-1].group()):
         members = members[:-1]
     if not members or (len(members) > 1 and all(_shouting(m.group()) for m in members)):

@@ -120,9 +120,15 @@ class SpeakerFinder(CueParse, QuoteContext):
     def direct(self, block: Block, span: QuotedSpan) -> Attribution:
         """What the cues of the quotation's own sentence(s) say (maybe pending)."""
         locator = self._locator(block)
-        lo = locator.at(span.outer_start).start
+        first = locator.index_at(span.outer_start)
+        lo = block.sentences[first].start
         hi = locator.at(max(span.outer_start, span.outer_end - 1)).end
         outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
+        if first > 0 and not any(t.feature("VerbForm") == "Fin" for t in outside if t.end <= span.outer_start):
+            # "… autor del libro Educación y apego. Pautas para …, «…»": a sentence with no
+            # finite verb before the quotation is the end of one the splitter cut at a title.
+            lo = block.sentences[first - 1].start
+            outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
         quote_tokens = self.analysis.tokens_in(span.start, span.end)
         best: tuple[float, str, Token] | None = None
         verb_after = self._verb_right_after(outside, span)

@@ -50,7 +50,9 @@ from summarize.quote_cues import NAMING_WORDS
 from summarize.quote_marks import QuotedSpan, find_quoted_spans
 from summarize.quote_sentences import SentenceLocator
 from summarize.quote_speakers import Attribution, SpeakerFinder
+from summarize.speaker_mentions import DIRECT_VIAS
 from translate.document import AlignedDocument, Block
+from translate.language import Analysis
 
 DEFAULT_MAX_KEY = 8
 SCARE_QUOTE_MAX_WORDS = 2
@@ -59,6 +61,11 @@ NAMED_TERM_MAX_WORDS = 4
 QUOTE_BLOCK_KINDS = ("body",)
 # Words that start a new clause after a short quotation: «habrá acuerdo» y que …
 _CLAUSE_LINKS = frozenset({"y", "e", "pero", "aunque", "mientras", "sino"})
+PARTIAL_QUOTE_MIN_WORDS = 2
+# Naming words that are no article: after them even a reported phrase is a name (el llamado «…»).
+_NAMING_VERBS = NAMING_WORDS - frozenset(
+    "el la los las un una unos unas del al su sus este esta estos estas ese esa esos esas aquel aquella "
+    "mi mis tu tus nuestro nuestra".split())
 
 MALFORMED = "malformed"
 MULTI_SENTENCE = "multi_sentence"
@@ -143,7 +150,7 @@ def extract_quotes(
         locator = SentenceLocator(block.sentences)
         targets = _targets(document, block, spans, locator)
         for span, attribution, (target, located) in zip(spans, attributions, targets):
-            if _is_scare_quote(document.text, span, attribution):
+            if _is_scare_quote(document.text, span, attribution, document.analysis):
                 continue
             quotes.append(_make_quote(document, locator, span, attribution, target, located))
         named = [a for a in attributions if a.speaker or a.description]
@@ -217,10 +224,20 @@ def _within(bounds: tuple[int, int], allowed: tuple[int, int] | None) -> bool:
     return allowed is not None and allowed[0] <= bounds[0] <= bounds[1] <= allowed[1]
 
 
-def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution) -> bool:
+def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution, analysis: Analysis | None) -> bool:
     """A name or a term in quotation marks rather than words someone said."""
-    words = len(text[span.start : span.end].split())
+    quoted = text[span.start : span.end]
+    words = len(quoted.split())
+    if quoted[:1] in "¡¿" and quoted.rstrip()[-1:] in "!?":
+        return False  # "¡Fuera!": shouted or asked, always someone's words
     word_before = _word_before(text, span.outer_start)
+    # In a sentence that reports speech, a few words in marks are a partial quotation
+    # ("alertó de que «podrían alterar» la mayoría", denunció la «falta de imparcialidad»);
+    # not a term the reported clause is about (dijo que la «operación especial» había
+    # terminado), nor after a naming word (el llamado «…»). One word is a term.
+    reported = attribution.via in DIRECT_VIAS and words >= PARTIAL_QUOTE_MIN_WORDS
+    if reported and word_before not in _NAMING_VERBS and not _is_subject(analysis, span):
+        return False
     if words <= NAMED_TERM_MAX_WORDS and word_before in NAMING_WORDS and not attribution.cue_after:
         return True
     if words > SCARE_QUOTE_MAX_WORDS:
@@ -229,6 +246,15 @@ def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution) -> bo
     # its clause ("calificó la decisión de «inaceptable».") rather than naming a thing
     # inside one ("que "nadie" lo esperaba").
     return not (attribution.direct and _ends_clause(text, span.outer_end))
+
+
+def _is_subject(analysis: Analysis | None, span: QuotedSpan) -> bool:
+    """The quoted words are the subject of their clause: a thing named, not words said."""
+    if analysis is None:
+        return False
+    inside = analysis.tokens_in(span.start, span.end)
+    indices = {t.index for t in inside}
+    return any(t.head not in indices and t.dep in ("nsubj", "nsubj:pass") for t in inside)
 
 
 def _ends_clause(text: str, pos: int) -> bool:

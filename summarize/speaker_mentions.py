@@ -66,6 +66,7 @@ class Attribution:
     # The speaker is the person a role designates, read off who the article is about
     # (summarize.people), not a name tied to the role.
     inferred: bool = False
+    gender: str | None = None  # "Masc" or "Fem": a pronoun's, for carrying it over
 
     @property
     def direct(self) -> bool:
@@ -92,7 +93,8 @@ class MentionReader:
         lowered = head.text.lower()
         if head.pos == "PRON" or lowered in _ANAPHORS or plain(head.lemma) == "el" and head.pos != "DET":
             if lowered in _ANAPHORS or plain(head.lemma) in ("el", "ella"):
-                return Attribution(None, "pronoun", mention, number=number, position=position)
+                return Attribution(None, "pronoun", mention, number=number, position=position,
+                                   gender=head.feature("Gender"))
             if lowered in _FIRST_PERSON:
                 return Attribution(None, "writer", mention, position=position)
             return Attribution(None, via, mention, description=mention, position=position)
@@ -154,15 +156,24 @@ class MentionReader:
     def _single_name(self, token: Token) -> str | None:
         if self.table.is_name(token):
             return self.table.name_at(token)
+        found = []
         for child in self.analysis.children(token):
-            if self._masked(child) or not self.table.is_name(child):
+            if self._masked(child):
+                continue
+            if not self.table.is_name(child):
+                if child.dep == "appos" and child.pos == "PROPN":
+                    found.extend(c for c in self.analysis.children(child) if c.dep == "flat" and self.table.is_name(c))
                 continue
             apposed = child.dep == "appos"
             glued = (child.start > token.start and self.masked[token.end : child.start].strip() == ""
                      and not any(c.dep == "case" for c in self.analysis.children(child)))
-            if apposed or glued:  # el técnico, Albert Celades / la alcaldesa Ana Gómez
-                return self.table.name_at(child)
-        return None
+            # el técnico, Albert Celades / la alcaldesa Ana Gómez / "ANA RUIZ (credit) Pablo
+            # Iglesias": a name the parser chained to a credit in capitals.
+            if apposed or glued or child.dep == "flat":
+                found.append(child)
+        if not found:
+            return None
+        return self.table.name_at(next((c for c in found if c.entity == "PER"), found[0]))
 
     def _coordinated(self, head: Token) -> bool:
         return any(child.dep == "conj" for child in self.analysis.children(head))

@@ -193,8 +193,11 @@ class SpeakerTable:
             specific = keys[0] if len(keys) > 1 else None
             for key in keys:
                 self._roles.setdefault(key, []).append(RoleLink(noun.start, name, specific))
-            if is_person_role(role):
-                self.people.note_gender(name, grammatical_gender(role, self.analysis))
+            gender = grammatical_gender(role, self.analysis)
+            # "los actores Ana Gil y Pedro Sanz": a masculine plural is everybody's.
+            generic = role.feature("Number") == "Plur" and gender == "Masc"
+            if is_person_role(role) and not generic:
+                self.people.note_gender(name, gender)
 
     def _masked(self, token: Token) -> bool:
         return "\x1f" in self.masked[token.start : token.end]
