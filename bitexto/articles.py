@@ -74,7 +74,8 @@ def analyse_article(
         if engine is None or isinstance(engine, str):
             engine = create_engine(engine, settings.translate)
         # Speakers come from the Spanish alone, so the untranslated document names them.
-        speakers = sorted({q.speaker for q in extract_quotes(document) if q.speaker}) if with_speakers else []
+        speakers = sorted({who for q in extract_quotes(document) if (who := q.speaker or q.speaker_description)}
+                          ) if with_speakers else []
         if glossary is None:
             glossary = settings.load_glossary()  # BITEXTO_GLOSSARY, for every surface
         translate_documents([document], engine, on_progress, extra=speakers, glossary=glossary)

@@ -48,3 +48,9 @@ def engine_name(info: dict | None) -> str:
 def inert_markdown(text: str | None) -> str:
     """Article text made inert for Markdown, on one line."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def attributed_to(quote: dict) -> str | None:
+    """Who said a quote as the article tells it: the speaker's name, else the words of an
+    article that names nobody ("un portavoz del ministerio", "la ministra de Vivienda")."""
+    return quote.get("speaker") or quote.get("speaker_description") or None

@@ -214,13 +214,13 @@ def test_a_job_leaves_the_quoted_speakers_english_for_the_newsletter(make_queue,
     Worker(queue, runner).run_once()
 
     # One engine call: the sentences, with the speaker's name riding along.
-    assert len(calls) == 1 and "ministra de Vivienda" in calls[0]
+    assert len(calls) == 1 and "la ministra de Vivienda" in calls[0]
 
     [article] = stored_articles(database)
     speakers = quoted_speakers(article["result"])
-    assert speakers == ["ministra de Vivienda"]
+    assert speakers == ["la ministra de Vivienda"]
     cached = TranslationCache(database).lookup(runner.engine().info, speakers)
-    assert "minister" in cached["ministra de Vivienda"].lower()
+    assert "minister" in cached["la ministra de Vivienda"].lower()
 
 
 def test_bad_summary_options_are_refused_before_queueing():

@@ -47,6 +47,12 @@ def hostile(engine):
     return result, translate_speakers(result, engine)
 
 
+def attribution(speakers, quote):
+    """The speaker line a stacked quote shows: "English (Spanish)", or a name once."""
+    who = quote["speaker"] or quote["speaker_description"]
+    return speakers[who] if speakers[who] == who else f"{speakers[who]} ({who})"
+
+
 def english_summary(result):
     return [s["target"] for s in result["summary"]["sentences"]]
 
@@ -90,7 +96,7 @@ def test_the_headline_the_summary_english_first_and_the_credit(result, speakers)
 
 
 def test_the_top_quotes_by_score_with_speakers_in_both_languages(result, speakers):
-    assert speakers["ministra de Vivienda"] == "minister of House"
+    assert speakers["la ministra de Vivienda"] == "the minister of House"
     assert speakers["Ana López"] == "Ana López"
     best = key_quotes(result, 2)
     assert [q["score"] for q in best] == sorted((q["score"] for q in result["quotes"] if q["key"]), reverse=True)[:2]
@@ -101,7 +107,7 @@ def test_the_top_quotes_by_score_with_speakers_in_both_languages(result, speaker
     assert english == [f"“{q['target']}”" for q in best]
     assert spanish == [f"«{q['text']}»" for q in best]
     lines = [p.text_content() for p in root.xpath("//p") if p.text_content().startswith("— ")]
-    assert lines == [f"— {speakers[q['speaker']]} ({q['speaker']})" for q in best]
+    assert lines == [f"— {attribution(speakers, q)}" for q in best]
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])
@@ -117,14 +123,14 @@ def test_english_only_has_no_spanish_and_spanish_only_no_english(result, speaker
     assert all(s in text for s in english_summary(result))
     assert not any(s in text for s in spanish_summary(result)) and "«" not in text
     assert not parse(english).xpath("//*[@lang='es']")
-    assert "— minister of House" in text and "ministra" not in text
+    assert "— the minister of House" in text and "ministra" not in text
 
     spanish = render_newsletter(result, lang="es", quotes=3, speakers=speakers, source="El País")
     text = text_of(spanish)
     assert all(s in text for s in spanish_summary(result))
     assert not any(s in text for s in english_summary(result)) and "“" not in text
     assert parse(spanish).get("lang") == "es" and not parse(spanish).xpath("//*[@lang='en']")
-    assert "Resumen" in text and "Citas clave" in text and "— ministra de Vivienda" in text
+    assert "Resumen" in text and "Citas clave" in text and "— la ministra de Vivienda" in text
     assert "Fuente: El País." in text and "Apertium spa-eng" in text
 
 
@@ -145,7 +151,7 @@ def test_side_by_side_pairs_each_summary_sentence_with_its_spanish(result, speak
 
 def test_without_speaker_translations_speakers_show_as_written(result):
     text = text_of(render_newsletter(result, quotes=3))
-    assert "— ministra de Vivienda" in text and "minister of House" not in text
+    assert "— la ministra de Vivienda" in text and "minister of House" not in text
 
 
 def test_hostile_article_text_comes_out_as_inert_text(hostile):
@@ -159,7 +165,7 @@ def test_hostile_article_text_comes_out_as_inert_text(hostile):
     assert "«No subiremos los impuestos <script>window.__xss=1</script> {{ 7*7 }} {% if true %}nada{% endif %}»" in text
     assert '<a href="javascript:window.__xss=1">más inversión</a>' in text
     assert f"Source: {HOSTILE_SOURCE}." in text
-    assert "— mayor (alcalde)" in text
+    assert "— the mayor (el alcalde)" in text
     assert "49" not in text  # no template ran over article text
 
 
@@ -186,7 +192,7 @@ def test_markdown_has_the_same_content_english_first(result, speakers):
     assert english == sorted(english) and max(english) < lines.index("*En español*") < min(spanish)
     quote = key_quotes(result, 1)[0]
     assert f"> “{quote['target']}”  " in lines and f"> «{quote['text']}»  " in lines
-    assert f"> — {speakers[quote['speaker']]} ({quote['speaker']})" in lines
+    assert f"> — {attribution(speakers, quote)}" in lines
     assert lines[-1].startswith("*Source: El País. Translated offline from Spanish with Apertium spa-eng")
     assert re.findall(r"\]\(([^)]*)\)", md) == [PERMALINK, PERMALINK]
 
@@ -216,7 +222,7 @@ def test_the_plain_text_alternative(result, speakers):
     assert positions == sorted(positions)
     assert text.startswith("FROM THE SPANISH-LANGUAGE PRESS\n\nThe Government approves the law of house")
     quote = key_quotes(result, 1)[0]
-    assert f"“{quote['target']}”" in flat and f"— {speakers[quote['speaker']]} ({quote['speaker']})" in flat
+    assert f"“{quote['target']}”" in flat and f"— {attribution(speakers, quote)}" in flat
     assert f"Read the whole article side by side:\n{PERMALINK}" in text
     assert flat.endswith("Source: El País. Translated offline from Spanish with Apertium spa-eng "
                          f"{result['engine']['version']}.")

@@ -81,8 +81,8 @@ def test_speakers_are_translated_when_the_article_is_created(client, article_id,
 
     monkeypatch.setattr(service, "get_engine", no_engine)
     text = text_of(client.get(API.format(article_id) + "?quotes=3").get_data(as_text=True))
-    assert "— minister of House (ministra de Vivienda)" in text
-    assert "— spokesman of the Popular Party (portavoz del Partido Popular)" in text
+    assert "— the minister of House (la ministra de Vivienda)" in text
+    assert "— the spokesman of the Popular Party in the Congress (el portavoz del Partido Popular en el Congreso)" in text
     assert "— Ana López" in text and "(Ana López)" not in text
 
 
@@ -219,7 +219,7 @@ def test_the_cli_analyses_a_file(tmp_path, monkeypatch):
                                 "--link", "https://example.org/a/1"])
     assert html.exit_code == 0, html.output
     assert_email_safe(html.output, "https://example.org/a/1")
-    assert "— minister of House (ministra de Vivienda)" in text_of(html.output)
+    assert "— the minister of House (la ministra de Vivienda)" in text_of(html.output)
 
     text = runner.invoke(main, ["newsletter", str(article), "--format", "text", "--lang", "en", "--quotes", "1"])
     assert text.exit_code == 0, text.output

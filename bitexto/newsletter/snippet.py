@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Mapping
 from urllib.parse import urlsplit
 
 from bitexto.resources import TEMPLATES as TEMPLATE_ROOT
-from bitexto.presentation import article_titles, engine_name, inert_markdown
+from bitexto.presentation import article_titles, attributed_to, engine_name, inert_markdown
 from translate.errors import InputError
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def build_snippet(
     items = [
         QuoteItem(
             text=Pair(q.get("target") or "", q["text"]),
-            speaker=Pair(speakers.get(q["speaker"], q["speaker"]), q["speaker"]) if q.get("speaker") else Pair("", ""),
+            speaker=Pair(speakers.get(who, who), who) if (who := attributed_to(q)) else Pair("", ""),
         )
         for q in key_quotes(result, quotes)
     ]

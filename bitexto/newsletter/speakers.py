@@ -13,6 +13,7 @@ import logging
 
 from bitexto.cache import TranslationCache, cache_key
 from bitexto.newsletter.snippet import MAX_QUOTES, key_quotes
+from bitexto.presentation import attributed_to
 from translate.document import EngineInfo
 from translate.engines import Engine
 from translate.errors import BitextoError
@@ -49,7 +50,7 @@ def stored_speaker_names(result: dict, cache: TranslationCache) -> dict[str, str
 
 def quoted_speakers(result: dict, quotes: int = MAX_QUOTES) -> list[str]:
     """The distinct speakers of the quotes a snippet with `quotes` quotes shows, as written."""
-    return sorted({q["speaker"] for q in key_quotes(result, quotes) if q.get("speaker")})
+    return sorted({attributed_to(q) for q in key_quotes(result, quotes) if attributed_to(q)})
 
 
 def translate_speakers(result: dict, engine: Engine, *, quotes: int = MAX_QUOTES) -> dict[str, str]:
