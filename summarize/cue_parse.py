@@ -26,9 +26,7 @@ class CueParse:
                         if child.dep in SUBJECT_LABELS and not self._masked(child) and child.pos != "PUNCT"
                         and self._number_agrees(child, verb)]
             if subjects:
-                # Two subjects are a name and its apposition the parser split
-                # ("afirma Ana Ruiz, la portavoz del grupo"): the name speaks.
-                subject = next((s for s in subjects if s.pos == "PROPN"), subjects[0])
+                subject = subjects[0]
                 if subject.text.lower() in _RELATIVE_WORDS and verb.dep.startswith("acl"):
                     antecedent = self.analysis.head(verb)
                     if not self._masked(antecedent):

@@ -74,8 +74,8 @@ class QuoteContext:
                     continue
                 token = named[0]
             elif token.pos == "VERB" and token.dep == "ROOT":
-                # A main verb's subject as _subject_of reads it: one the parser hung from a
-                # quotation before it, or a post-verbal one it took for the object.
+                # A main verb's subject as _subject_of reads it: a post-verbal one the parser
+                # took for the object, or one it hung from a quotation before it.
                 subject = self._subject_of(token)
                 if subject is None or subject.dep in SUBJECT_LABELS:
                     continue
@@ -96,11 +96,6 @@ class QuoteContext:
     def _without_cue(self, block: Block, spans: list[QuotedSpan], results: list[Attribution],
                      index: int, last: Attribution | None) -> Attribution:
         span = spans[index]
-        if index > 0 and self.masked[spans[index - 1].outer_end : span.outer_start].strip() in (":", ",", ";"):
-            before = results[index - 1]  # «…»: «…», one speaker going on
-            if before.speaker or before.description:
-                return Attribution(before.speaker, "continued", description=before.description,
-                                   number=before.number, position=span.outer_start)
         locator = self._locator(block)
         sentence = locator.at(span.outer_start)
         opens_sentence = not has_word(self.masked[sentence.start : span.outer_start])

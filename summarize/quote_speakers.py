@@ -131,9 +131,8 @@ class SpeakerFinder(CueParse, QuoteContext):
             outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
         quote_tokens = self.analysis.tokens_in(span.start, span.end)
         best: tuple[float, str, Token] | None = None
-        verb_after = self._verb_right_after(outside, span)
         for index, token in enumerate(outside):
-            cue = ("verb", token) if token is verb_after else self._cue_at(outside, index)
+            cue = self._cue_at(outside, index)
             if cue is None:
                 continue
             kind, anchor = cue
@@ -154,24 +153,6 @@ class SpeakerFinder(CueParse, QuoteContext):
             found = self._from_cue(best[1], best[2], span)
             return replace(found, cue_after=best[2].start >= span.outer_end)
         return lead_in or NOBODY
-
-    def _verb_right_after(self, outside: list[Token], span: QuotedSpan) -> Token | None:
-        """ "«…», protestó X", "«…» —ha lamentado—": a finite verb that follows the
-        quotation's closing mark and a comma or dash is its attribution, whatever the verb."""
-        after = [t for t in outside if t.start >= span.outer_end]
-        if not after or after[0].text not in (",", "—", "–") or self.masked[span.outer_end : after[0].start].strip():
-            return None
-        sentence = self._locator(self.document.blocks[after[0].block]).at(span.outer_start)
-        if has_word(self.masked[sentence.start : span.outer_start]):
-            return None  # "La pancarta, «…», encabezó la marcha": the quotation is inside a clause
-        for token in after[1:4]:
-            if token.pos == "VERB":
-                finite = token.feature("VerbForm") == "Fin" or any(
-                    c.dep == "aux" and c.feature("VerbForm") == "Fin" for c in self.analysis.children(token))
-                return token if finite else None
-            if token.pos not in ("AUX", "PRON", "ADV"):
-                return None
-        return None
 
     def _cue_at(self, outside: list[Token], index: int) -> tuple[str, Token] | None:
         token = outside[index]
@@ -199,7 +180,7 @@ class SpeakerFinder(CueParse, QuoteContext):
         subject = self._subject_of(anchor)
         if subject is None and self._right_after(anchor, span):
             subject = self._inverted_subject(anchor)
-        if subject is None:  # "Según explica Ana Ruiz, «…»"
+        if subject is None:  # "Según explica Ana Ruiz, «…»", "continúa la experta Ana Gil, «…»"
             subject = self._person_after(anchor)
         if subject is not None:
             return self.reader.read(subject, "verb", span.outer_start)

@@ -91,24 +91,16 @@ class SpeakerTable:
             links.sort(key=lambda link: link.position)
 
     def _split_at_person(self, run: NameRun) -> list[NameRun]:
-        """ "el secretario del Tesoro Steven Mnuchin": a body's name glued to a person's
-        (no connector between) is two names where the recogniser starts a person."""
+        """ "el secretario del Tesoro Peter Walsh": the body a role belongs to, glued to the
+        person's name (the recogniser takes all three words for one person), is a name apart."""
         if run.has_connector or len(run.words) < 3:
             return [run]
         tokens = self.analysis.tokens_in(run.start, run.end)
         if len(tokens) != len(run.words):
             return [run]
-        split = None
-        for index, token in enumerate(tokens[1:], start=1):
-            if token.entity == "PER" and tokens[index - 1].entity != "PER":
-                split = index
-                break
-        if split is None and self._after_role_complement(tokens[0]):
-            split = 1  # the recogniser took "Tesoro Steven Mnuchin" for one person
-        if split is None:
+        if not self._after_role_complement(tokens[0]):
             return [run]
-        return [NameRun(run.start, tokens[split - 1].end, run.words[:split]),
-                NameRun(tokens[split].start, run.end, run.words[split:])]
+        return [NameRun(run.start, tokens[0].end, run.words[:1]), NameRun(tokens[1].start, run.end, run.words[1:])]
 
     def _after_role_complement(self, first: Token) -> bool:
         """ "el secretario del Tesoro …": the name follows "de" and a person's role."""

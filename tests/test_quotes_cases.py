@@ -177,6 +177,14 @@ CASES = {
         "El portavoz calificó la decisión de «inaceptable».",
         [("inaceptable", "El portavoz")],
     ),
+    "shouted_word_is_speech": (
+        "Los vecinos gritaban «¡Fuera!» al paso de la comitiva.",
+        [("¡Fuera!", "Los vecinos")],
+    ),
+    "partial_quotation_the_verb_reports": (
+        "El juez denunció la «falta de pruebas sólidas» en el sumario.",
+        [("falta de pruebas sólidas", "El juez")],
+    ),
     "term_after_article_in_reported_speech": (
         "El ministro dijo que la «operación especial» había terminado.",
         [],
