@@ -4,11 +4,14 @@ A mixin of summarize.quote_speakers.SpeakerFinder (which provides the parse, the
 text, the speaker table, the mention reader and the sentence locators):
 
 - an omitted subject or a pronoun ("—ha añadido—", "ella aseguró") carries over the
-  speaker of the last attributed quotation, or a person named as a recent subject;
+  speaker of the last attributed quotation, or a person named as a recent subject (or
+  presented by a copula: "Una de ellas es la actriz Ana Gil") who agrees in number, and
+  for a pronoun in gender; a body named since does not take over from a person;
 - a quotation with no cue continues the one before it, speaks for the person the
   sentence before it is about ("Ana Ruiz lleva años…. «…»"), takes the speaker of a
   directly attributed quotation right after it, or of "Así lo afirmó X." after it;
-- a partial quotation inside a clause speaks for the clause's named subject.
+- a partial quotation inside a clause speaks for the named subject (or person's role)
+  of the nearest clause above it that has one.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from summarize.cue_parse import SUBJECT_LABELS
 from summarize.quote_marks import QuotedSpan
 from summarize.reporting import is_reporting_verb
 from summarize.role_nouns import is_person_role
-from summarize.speaker_mentions import NOBODY, Attribution
+from summarize.speaker_mentions import MASK, NOBODY, Attribution
 from translate.document import CONTENT_KINDS, Block
 
 _BACK_REFERENCES = frozenset({"así", "eso", "esto", "lo", "tal"})
@@ -140,11 +143,29 @@ class QuoteContext:
             found = self._recent_subject(block, previous.start, number)
             return replace(found, via="introduced", position=previous.start) if found else None
         if subject is None or not self.table.is_name(subject):
-            return None
+            return self._presented_last(tokens)
         if self.table.entity_label(subject.start, subject.end) == "LOC":
             return None
         found = self.reader.read(subject, "introduced", subject.start)
         return replace(found, position=subject.start) if found.speaker else None
+
+    def _presented_last(self, tokens: list) -> Attribution | None:
+        """ "Un mensaje que ha irritado a Javier Ruiz, hermano del fallecido. «…»": a sentence
+        that ends on a person, named and described, hands the word to that person."""
+        people = [t for t in tokens if t.entity == "PER" and self.table.is_name(t)]
+        if not people or MASK in self.masked[tokens[0].start : tokens[-1].end]:
+            return None  # a sentence that quotes someone attributes, it does not present
+        last = self.table.run_at(people[-1])
+        before = self.analysis.token_at(last.start - 2) if last.start >= 2 else None
+        if before is not None and before.text.lower() in ("de", "del"):
+            return None  # "el equipo jurídico de Ana Ruiz": she is not the one presented
+        after = [t for t in tokens if t.start >= last.end and t.pos != "PUNCT"]
+        if any(t.pos in ("VERB", "AUX") or t.entity == "PER" for t in after):
+            return None
+        if after and self.masked[last.end : last.end + 1] != ",":
+            return None  # "… a Javier Ruiz en Madrid": a complement, not his description
+        name = self.table.full_name(last.text, last.start)
+        return Attribution(name, "introduced", position=last.start)
 
     def _clause_subject(self, span: QuotedSpan) -> Attribution | None:
         """ "Iglesias apela al voto contra «los poderes económicos»": a partial quotation

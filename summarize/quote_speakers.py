@@ -7,20 +7,17 @@ For every quotation, the cues of its own sentence(s), outside any quotation, com
   wins, and a verb the parse ties to the quotation (the quotation as its complement,
   object or parataxis, or the verb as an inciso inside it) counts as nearer;
 - "según X", and lead-ins "para X, «…»", "en palabras de X", "a juicio de X";
-- a colon right before the quotation: "X: «…»", "X fue tajante: «…»".
+- a colon right before the quotation: "X: «…»", "X fue tajante: «…»" (when X may speak:
+  not "la mesa es el lugar donde …: «…»").
 
-The cue's noun phrase (the verb's subject, also written after the verb or as the
-antecedent of "que") is read by summarize.speaker_mentions: a name, a role, an
-anonymous source (no speaker, a description) or a pronoun. Passive and impersonal
-verbs ("se ha dicho") name nobody. An omitted subject ("—ha añadido—") or a pronoun
-takes the nearest earlier speaker of the same or the previous paragraph whose number
-agrees with the verb: the speaker of an attributed quotation, or a person who is the
-subject of a recent sentence.
-
-A quotation with no cue in its sentence continues the previous one when it opens its
-sentence (or opens a paragraph right after a quoted one); standing alone, it takes the
-speaker of a directly attributed quotation that follows it; "«…». Así lo afirmó X."
-names X. Otherwise the speaker is None: never a guess.
+A sentence with no finite verb before its quotation joins the sentence before it (the
+splitter cut at a title). The cue's noun phrase (the verb's subject — one that agrees
+with the verb, also written after the verb, as the antecedent of "que", or shared with
+the verb coordinated before) is read by summarize.speaker_mentions: a name, a role, an
+anonymous source (no speaker, a description) or a pronoun. Passive and impersonal verbs
+("se ha dicho") name nobody. Omitted subjects, pronouns and quotations with no cue of
+their own are summarize.quote_context's: the speaker is read off the quotations and
+sentences around them, and is None when they name nobody.
 """
 
 from __future__ import annotations
@@ -124,7 +121,8 @@ class SpeakerFinder(CueParse, QuoteContext):
         lo = block.sentences[first].start
         hi = locator.at(max(span.outer_start, span.outer_end - 1)).end
         outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
-        if first > 0 and not any(t.feature("VerbForm") == "Fin" for t in outside if t.end <= span.outer_start):
+        before = [t for t in outside if t.end <= span.outer_start and t.pos != "PUNCT"]
+        if first > 0 and before and not any(t.feature("VerbForm") == "Fin" for t in before):
             # "… autor del libro Educación y apego. Pautas para …, «…»": a sentence with no
             # finite verb before the quotation is the end of one the splitter cut at a title.
             lo = block.sentences[first - 1].start

@@ -7,7 +7,9 @@ spoke:
 - a name ("Iglesias", "Putin y Kim", "el técnico del Valencia, Albert Celades", "la
   alcaldesa Ana Gómez") → the fullest form of the name the article gives;
 - a definite role ("el técnico", "la portavoz", "la comisión") → the person the
-  article tied to that role, else the body the head noun names, else the role itself;
+  article tied to that role, else the body the head noun names, else (a person's role,
+  summarize.role_nouns) the person of that gender the article is about
+  (summarize.people), else no speaker and the role as the description;
 - an indefinite or anonymous one ("un portavoz del ministerio", "fuentes policiales",
   "la misma fuente") → no speaker, and a description as written;
 - a personal pronoun ("él", "ella", "ellos") → left for the caller to carry over from
@@ -52,8 +54,9 @@ class Attribution:
     """Who said a quotation, and how the article says so.
 
     via: "verb", "segun", "lead_in", "colon" (a cue in the quotation's own sentence),
-    "continued", "next", "clause", "impersonal", "writer"; "pronoun" and "omitted" are
-    pending (to be carried over); None when nothing was found.
+    "continued", "next", "introduced" (the sentence before is about the speaker),
+    "clause", "impersonal", "writer"; "pronoun" and "omitted" are pending (to be carried
+    over); None when nothing was found.
     """
 
     speaker: str | None

@@ -241,6 +241,15 @@ SPEAKERS = {
         "interpretación, el bipartidismo.",
         ["Marta Gil", "Marta Gil"],
     ),
+    "a_sentence_ending_on_a_described_person_presents_the_speaker": (
+        "La sentencia indignó a Javier Ruiz, padre de la víctima. «No hay justicia para nosotros».",
+        ["Javier Ruiz"],
+    ),
+    "a_person_in_a_complement_is_not_presented": (
+        "«Hay motivos de sobra para recurrir», defendió ayer el equipo jurídico de Ana Ruiz. "
+        "«Porque nadie lo esperaba».",
+        [None, None],
+    ),
     "a_body_named_since_does_not_take_over_from_a_person": (
         "«El país necesita un cambio», dijo Pablo Ruiz en el mitin.\n\n"
         "El partido se prepara para una campaña austera. «No vamos a gastar en carteles», ha explicado.",

@@ -218,7 +218,7 @@ CASES = {
     ),
     "opening_mark_never_closed": (
         "El sindicato pidió la dimisión del director. «No vamos a parar hasta que se vaya. Lo tenemos claro.",
-        [("No vamos a parar hasta que se vaya. Lo tenemos claro", "El sindicato")],
+        [("No vamos a parar hasta que se vaya. Lo tenemos claro", None)],
     ),
 }
 
