@@ -2,8 +2,8 @@
 it is impersonal, whether the parse ties it to the quotation.
 
 A mixin of summarize.quote_speakers.SpeakerFinder, which provides `analysis` (the
-document's translate.language parse), `document`, `_masked(token)` (a token inside a
-quotation) and `_locator(block)` (its sentences).
+document's translate.language parse), `document`, `table` (its SpeakerTable),
+`_masked(token)` (a token inside a quotation) and `_locator(block)` (its sentences).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class CueParse:
                         return None
                     continue
                 return subject
-            inverted = self._inverted_object(verb)
+            inverted = self._inverted_object(verb) or self._name_right_before(verb)
             if inverted is not None:
                 return inverted
             if verb.dep == "conj":
@@ -125,6 +125,24 @@ class CueParse:
             if stray and self._masked(self.analysis.head(token)):
                 return token
         return None
+
+    def _name_right_before(self, verb: Token) -> Token | None:
+        """ "… y Washington les ha advertido de que «…»": a name right before the verb (its
+        clitics and auxiliaries between) is its subject, whatever the parser hung it from."""
+        tokens = self.analysis.tokens
+        index = verb.index - 1
+        while index >= 0 and tokens[index].pos in ("PRON", "AUX") and tokens[index].block == verb.block:
+            index -= 1
+        if index < 1 or tokens[index].pos != "PROPN" or self._masked(tokens[index]):
+            return None
+        run = self.table.run_at(tokens[index])
+        first = self.analysis.token_at(run.start) if run is not None and run.end == tokens[index].end else None
+        if first is None or first.index < 1:
+            return None
+        before = tokens[first.index - 1]
+        if before.pos == "ADP" or before.block != verb.block:
+            return None  # "en una entrevista con Women's Health reflexionó": a complement
+        return first
 
     def _right_after(self, verb: Token, span: QuotedSpan) -> bool:
         """Only punctuation, auxiliaries, clitics and adverbs between the quotation and the verb."""

@@ -250,6 +250,10 @@ SPEAKERS = {
         "«Porque nadie lo esperaba».",
         [None, None],
     ),
+    "a_name_right_before_its_verb_is_its_subject": (
+        "El club ha roto el acuerdo comercial y Pekín le ha advertido muchas veces de que «habrá consecuencias».",
+        ["Pekín"],
+    ),
     "a_body_named_since_does_not_take_over_from_a_person": (
         "«El país necesita un cambio», dijo Pablo Ruiz en el mitin.\n\n"
         "El partido se prepara para una campaña austera. «No vamos a gastar en carteles», ha explicado.",
