@@ -31,7 +31,7 @@ class CueParse:
                     antecedent = self.analysis.head(verb)
                     if not self._masked(antecedent):
                         return antecedent
-                    # "Pardo ensalzó la «colaboración…», que tachó de «…»": quoted words
+                    # "Vidal alabó el «esfuerzo de todos», que calificó de «…»": quoted words
                     # do not speak; the clause above has the subject.
                     verb = self._clause_verb_above(verb)
                     if verb is None:
@@ -42,7 +42,7 @@ class CueParse:
             if inverted is not None:
                 return inverted
             if verb.dep == "conj":
-                # "Lanza se dio la vuelta y lanzó «…»": the verb coordinated right before
+                # "Gil cogió el micrófono y lanzó «…»": the verb coordinated right before
                 # shares its subject (the parser often hangs the second one elsewhere).
                 before = self._verb_before(verb)
                 if before is not None and before.index != verb.head:
@@ -56,7 +56,7 @@ class CueParse:
             stray = self._stray_subject(verb)
             if stray is not None or not verb.dep.startswith("acl"):
                 return stray
-            # A relative clause without a subject of its own ("Pardo elogió la labor, que
+            # A relative clause without a subject of its own ("Vidal elogió la labor, que
             # calificó de «…»"): its subject is the one of the clause it hangs in.
             verb = self._clause_verb_above(verb)
             if verb is None:
@@ -64,7 +64,7 @@ class CueParse:
         return None
 
     def _inverted_object(self, verb: Token) -> Token | None:
-        """ "Expresan bien ese clima las palabras de X": when the parser's subject does not
+        """ "Resumen bien la protesta las palabras de X": when the parser's subject does not
         agree with the verb, the noun after the verb that does is the subject."""
         children = self.analysis.children(verb)
         if not any(c.dep in SUBJECT_LABELS and not self._number_agrees(c, verb) for c in children):
@@ -112,7 +112,7 @@ class CueParse:
         return None
 
     def _stray_subject(self, verb: Token) -> Token | None:
-        """ "«…» El jefe superior, José Togores, subrayó …": the parser hung the subject
+        """ "«…» La jefa de la policía local, Ana Mora, subrayó …": the parser hung the subject
         from the quotation's verb; it is the subject left between the quotation and the verb."""
         sentence_start = verb.start
         block = self.document.blocks[verb.block]
@@ -127,7 +127,7 @@ class CueParse:
         return None
 
     def _name_right_before(self, verb: Token) -> Token | None:
-        """ "… y Washington les ha advertido de que «…»": a name right before the verb (its
+        """ "… y Pekín le ha advertido de que «…»": a name right before the verb (its
         clitics and auxiliaries between) is its subject, whatever the parser hung it from."""
         tokens = self.analysis.tokens
         index = verb.index - 1
@@ -141,7 +141,7 @@ class CueParse:
             return None
         before = tokens[first.index - 1]
         if before.pos == "ADP" or before.block != verb.block:
-            return None  # "en una entrevista con Women's Health reflexionó": a complement
+            return None  # "en una charla con Radio Norte habló": a complement
         return first
 
     def _right_after(self, verb: Token, span: QuotedSpan) -> bool:

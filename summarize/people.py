@@ -5,7 +5,7 @@ almost always designates someone the article is about. `People.salient` gives th
 person named most often before that point whose gender agrees (Spanish role nouns and
 their articles carry it: "la portavoz", "el técnico"); a tie goes to the latest named.
 A plural role ("los expresidentes") designates the pair or list of people the article
-names together just before it ("Mariano Rajoy y Felipe González").
+names together just before it ("Ana Gil y Pedro Sanz").
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class People:
         self._groups: list[tuple[int, str]] = []  # (start, "A y B") for people named together
         resolved = [(run, full_name(run.text, run.start)) for run in runs]
         # A name is a person's when the recogniser says so at least once: it misses many
-        # mentions of the same name ("Zarif" tagged PER once, MISC or nothing elsewhere).
+        # mentions of the same name (tagged PER once, MISC or nothing elsewhere).
         persons = {name for run, name in resolved if _starts_person(run, analysis)}
         self._persons = frozenset(persons)
         for run, name in resolved:
@@ -63,7 +63,7 @@ class People:
         if not candidates:
             return None
         # Between two people named as often, one the article has already given a role of
-        # this gender ("el experto" after "Rafael Guerrero, director de …").
+        # this gender ("el experto" after "Luis Mora, director de …").
         return max(candidates, key=lambda name: (counts[name], gender in self._genders.get(name, ()),
                                                  latest[name]))
 

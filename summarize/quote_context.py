@@ -43,7 +43,7 @@ class QuoteContext:
             # Only an omitted subject moves on to a newly named subject: a pronoun points
             # back at the speaker the reader has in mind.
             # A body named since does not take over from a person who was speaking
-            # ("Unidas Podemos se prepara …. «…», ha explicado": still its leader).
+            # ("El partido afronta la campaña …. «…», ha explicado": still its leader).
             takes_over = recent is not None and (people.is_person(recent.speaker) or not people.is_person(last.speaker))
             newer = (pending.via == "omitted" and takes_over and block.start <= recent.position
                      and recent.position > last.position)
@@ -69,7 +69,7 @@ class QuoteContext:
         for token in reversed(self.analysis.tokens_in(lo, position)):
             copular = token.dep == "ROOT" and any(c.dep == "cop" for c in self.analysis.children(token))
             if copular and token.pos in ("NOUN", "PROPN"):
-                # "Una de las actrices es la madrileña de padres marroquíes Ana Gil": the
+                # "La más veterana es la jubilada de origen gallego Ana Gil": the
                 # person the sentence presents.
                 named = [t for t in self.analysis.subtree(token)
                          if t.entity == "PER" and self.table.is_name(t) and not self._masked(t)]
@@ -137,7 +137,7 @@ class QuoteContext:
             return None
         subject = self._subject_of(roots[0])
         if subject is None and roots[0].pos in ("VERB", "AUX"):
-            # "Las estudiantes Ana Gil y Eva Sanz trabajaron …. Al despedirse destacaron un
+            # "Las médicas Ana Gil y Eva Sanz llegaron en mayo. Al irse contaron lo vivido
             # mensaje. «…»": an omitted subject, named in a sentence before.
             _, number = self._agreement(roots[0])
             found = self._recent_subject(block, previous.start, number)
@@ -150,7 +150,7 @@ class QuoteContext:
         return replace(found, position=subject.start) if found.speaker else None
 
     def _presented_last(self, tokens: list) -> Attribution | None:
-        """ "Un mensaje que ha irritado a Javier Ruiz, hermano del fallecido. «…»": a sentence
+        """ "La sentencia indignó a Javier Ruiz, padre de la víctima. «…»": a sentence
         that ends on a person, named and described, hands the word to that person."""
         people = [t for t in tokens if t.entity == "PER" and self.table.is_name(t)]
         if not people or MASK in self.masked[tokens[0].start : tokens[-1].end]:
@@ -158,7 +158,7 @@ class QuoteContext:
         last = self.table.run_at(people[-1])
         before = self.analysis.token_at(last.start - 2) if last.start >= 2 else None
         if before is not None and before.text.lower() in ("de", "del"):
-            return None  # "el equipo jurídico de Ana Ruiz": she is not the one presented
+            return None  # "el recurso del abogado de Ana Ruiz": she is not the one presented
         after = [t for t in tokens if t.start >= last.end and t.pos != "PUNCT"]
         if any(t.pos in ("VERB", "AUX") or t.entity == "PER" for t in after):
             return None
@@ -168,7 +168,7 @@ class QuoteContext:
         return Attribution(name, "introduced", position=last.start)
 
     def _clause_subject(self, span: QuotedSpan) -> Attribution | None:
-        """ "Iglesias apela al voto contra «los poderes económicos»": a partial quotation
+        """ "Gil pide el voto contra «los especuladores del suelo»": a partial quotation
         inside a clause whose subject is a named person or body speaks for that subject."""
         quote_tokens = self.analysis.tokens_in(span.start, span.end)
         inside = {t.index for t in quote_tokens}

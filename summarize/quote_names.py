@@ -106,8 +106,8 @@ def _clean_run(
         word = members[0].group()
         lowered = word.lower()
         opens_sentence = _opens_sentence(text, lo, members[0].start())
-        # A photo credit in capitals glued to the name that follows it ("ATLAS Pablo
-        # Iglesias", "EUROPA PRESS La Fiscalía").
+        # A photo credit in capitals glued to the name that follows it ("EFE Marta
+        # Gil", "JUAN PÉREZ EFE La Guardia Civil").
         credit = _shouting(word) and any(not _shouting(m.group()) for m in members[1:])
         if (
             lowered in FUNCTION_WORDS
@@ -178,7 +178,7 @@ class NameIndex:
             return mention
         # Among the earlier, longer runs that end or start with the mention, the one the
         # article writes most often, then the longest: a caption's photo credit glued to
-        # a name once ("Ana Ruiz Rodrigo Lanza") loses to the name written alone.
+        # a name once ("Ana Ruiz Pedro Sanz") loses to the name written alone.
         best, best_key = mention, (0, 0)
         candidates = self._by_edge_word.get(words[-1], []) + self._by_edge_word.get(words[0], [])
         for run in candidates:

@@ -8,7 +8,7 @@ For every quotation, the cues of its own sentence(s), outside any quotation, com
   object or parataxis, or the verb as an inciso inside it) counts as nearer;
 - "según X", and lead-ins "para X, «…»", "en palabras de X", "a juicio de X";
 - a colon right before the quotation: "X: «…»", "X fue tajante: «…»" (when X may speak:
-  not "la mesa es el lugar donde …: «…»").
+  not "el patio es el sitio donde …: «…»").
 
 A sentence with no finite verb before its quotation joins the sentence before it (the
 splitter cut at a title). The cue's noun phrase (the verb's subject — one that agrees
@@ -123,7 +123,7 @@ class SpeakerFinder(CueParse, QuoteContext):
         outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
         before = [t for t in outside if t.end <= span.outer_start and t.pos != "PUNCT"]
         if first > 0 and before and not any(t.feature("VerbForm") == "Fin" for t in before):
-            # "… autor del libro Educación y apego. Pautas para …, «…»": a sentence with no
+            # "… autora del libro Vivir despacio. Claves para …, «…»": a sentence with no
             # finite verb before the quotation is the end of one the splitter cut at a title.
             lo = block.sentences[first - 1].start
             outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
@@ -140,7 +140,7 @@ class SpeakerFinder(CueParse, QuoteContext):
             if best is None or distance < best[0]:
                 best = (distance, kind, anchor)
         # A colon right before the quotation closes the clause that introduces it
-        # ("Tezanos fue tajante: «…»"): that clause's subject speaks, whatever verbs of
+        # ("Mora fue tajante: «…»"): that clause's subject speaks, whatever verbs of
         # saying sit in its subordinate clauses.
         # A verb right after the quotation («…», explicó X) still is its own attribution.
         lead_in = self._colon_lead_in(outside, span)
@@ -214,7 +214,7 @@ class SpeakerFinder(CueParse, QuoteContext):
         return self.reader.read(heads[0], "colon", span.outer_start) if heads else None
 
     def _may_speak(self, subject: Token) -> bool:
-        """A name, a pronoun, a person's role or an anonymous source: not "la mesa es el lugar …"."""
+        """A name, a pronoun, a person's role or an anonymous source: not "el patio es el sitio …"."""
         if subject.pos != "NOUN" or self.table.is_name(subject) or is_person_role(subject):
             return True
         found = self.reader.read(subject, "colon", subject.start)

@@ -232,7 +232,7 @@ def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution, analy
         return False  # "¡Fuera!": shouted or asked, always someone's words
     word_before = _word_before(text, span.outer_start)
     # In a sentence that reports speech, a few words in marks are a partial quotation
-    # ("alertó de que «podrían alterar» la mayoría", denunció la «falta de imparcialidad»);
+    # ("avisó de que «podría cerrar» la planta", denunció la «falta de pruebas sólidas»);
     # not a term the reported clause is about (dijo que la «operación especial» había
     # terminado), nor after a naming word (el llamado «…»). One word is a term.
     reported = attribution.via in DIRECT_VIAS and words >= PARTIAL_QUOTE_MIN_WORDS

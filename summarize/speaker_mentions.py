@@ -4,7 +4,7 @@ Given the head token of a speaker noun phrase on the parse (the subject of a rep
 verb, the object of "según"…), `MentionReader.read` says what the article says of who
 spoke:
 
-- a name ("Iglesias", "Putin y Kim", "el técnico del Valencia, Albert Celades", "la
+- a name ("Gil", "Putin y Kim", "el técnico del Valencia, Albert Celades", "la
   alcaldesa Ana Gómez") → the fullest form of the name the article gives;
 - a definite role ("el técnico", "la portavoz", "la comisión") → the person the
   article tied to that role, else the body the head noun names, else (a person's role,
@@ -171,7 +171,7 @@ class MentionReader:
             glued = (child.start > token.start and self.masked[token.end : child.start].strip() == ""
                      and not any(c.dep == "case" for c in self.analysis.children(child)))
             # el técnico, Albert Celades / la alcaldesa Ana Gómez / "ANA RUIZ (credit) Pablo
-            # Iglesias": a name the parser chained to a credit in capitals.
+            # Gil": a name the parser chained to a credit in capitals.
             if apposed or glued or child.dep == "flat":
                 found.append(child)
         if not found:

@@ -5,7 +5,7 @@ role alone: "el técnico del Valencia, Albert Celades" … "Celades" … "el té
 table reads those links off the parse of the article's own text (body and headline):
 
 - appositions: "el técnico del Valencia, Albert Celades", "Celades, entrenador del
-  equipo", "la portavoz, Isabel Celaá";
+  equipo", "la portavoz, Isabel Gómez";
 - a role right before a name: "la alcaldesa Ana Gómez", "su amigo Pablo";
 - copulas: "Celades es el entrenador del equipo", "el entrenador es Celades".
 
@@ -128,7 +128,7 @@ class SpeakerTable:
                 self._link(token, head)  # el entrenador es Celades
 
     def _learn_written_apposition(self, run: NameRun) -> None:
-        """ "… sanciones al ministro de Exteriores iraní, Mohammad Javad Zarif": a person's
+        """ "… la visita al consejero de Obras Públicas regional, Andrés Molina": a person's
         name after a comma names the first role of the noun phrase before the comma, however
         the parser attached it (it often hangs the name from the verb or an outer noun);
         "Omar Haddad, el responsable de la misión": the role right after a name's comma."""
@@ -157,8 +157,8 @@ class SpeakerTable:
             self._link(roles[0], first)
 
     def _role_above(self, head: Token) -> Token | None:
-        """The role noun an apposition names: the parser often hangs "Teresa Cunillera"
-        from the complement in "la delegada del Gobierno, Teresa Cunillera"."""
+        """The role noun an apposition names: the parser often hangs "Marta Gil" from the
+        complement in "la delegada del Gobierno, Marta Gil"."""
         for _ in range(3):
             if head.pos == "NOUN":
                 return head
@@ -214,7 +214,7 @@ class SpeakerTable:
 
     def full_name(self, mention: str, position: int) -> str:
         """The fullest earlier form of a name; when a capitalised complement is glued to it
-        ("el secretario del Tesoro Steven Mnuchin"), the person entity inside it."""
+        ("el secretario del Tesoro Peter Walsh"), the person entity inside it."""
         best = self.names.full_name(mention, position)
         if best == mention or best in self._people:
             return best
