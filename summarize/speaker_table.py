@@ -50,7 +50,8 @@ class RoleLink:
 
 def role_keys(noun: Token, analysis: Analysis) -> list[str]:
     """Keys of a role noun, most specific first: "ministro hacienda", then "ministro"."""
-    head = plain(noun.lemma or noun.text)
+    # A noun the tagger took for an adjective ("la discográfica") has a masculine lemma.
+    head = plain(noun.lemma or noun.text) if noun.pos == "NOUN" else plain(noun.text)
     children = analysis.children(noun)
     if any(plain(c.lemma or c.text) in _FORMER or plain(c.text) in _FORMER for c in children if c.start < noun.start):
         head = f"ex {head}"
@@ -131,11 +132,13 @@ class SpeakerTable:
         """ "… la visita al consejero de Obras Públicas regional, Andrés Molina": a person's
         name after a comma names the first role of the noun phrase before the comma, however
         the parser attached it (it often hangs the name from the verb or an outer noun);
-        "Omar Haddad, el responsable de la misión": the role right after a name's comma."""
+        "Omar Haddad, el responsable de la misión": the role right after a name's comma;
+        "la discográfica en la que empezó, Sonido Azul": the noun naming what a body is."""
         first = self.analysis.token_at(run.start)
-        if first is None or first.entity != "PER":
+        if first is None or first.entity not in ("PER", "ORG", "MISC"):
             return
-        if self.masked[run.end : run.end + 2] == ", ":
+        person = first.entity == "PER"
+        if person and self.masked[run.end : run.end + 2] == ", ":
             after = self.analysis.token_at(run.end + 2)
             if after is not None and after.pos == "DET" and after.index + 1 < len(self.analysis.tokens):
                 role = self.analysis.tokens[after.index + 1]
@@ -149,12 +152,32 @@ class SpeakerTable:
         while index >= 0 and len(phrase) < _APPOSED_PHRASE_TOKENS:
             token = self.analysis.tokens[index]
             if token.pos not in _NOUN_PHRASE_POS or self._masked(token) or token.block != comma.block:
-                break
+                relative = self._relative_clause_start(index)
+                if phrase or relative is None:
+                    break
+                index = relative - 1  # "la discográfica en la que empezó, Sonido Azul"
+                continue
             phrase.insert(0, token)
             index -= 1
-        roles = [t for t in phrase if t.pos in ("NOUN", "ADJ") and is_person_role(t)]
+        if person:
+            roles = [t for t in phrase if t.pos in ("NOUN", "ADJ") and is_person_role(t)]
+        else:  # a body's name: the noun that says what it is ("la vieja editorial, Libros Norte")
+            head = phrase[: next((i for i, t in enumerate(phrase) if t.pos == "ADP"), len(phrase))]
+            nouns = [t for t in head if t.pos in ("NOUN", "ADJ") and t.text.islower() and not is_person_role(t)]
+            roles = nouns[-1:] if head and head[0].pos == "DET" else []
         if roles and self.name_at(first):
             self._link(roles[0], first)
+
+    def _relative_clause_start(self, index: int) -> int | None:
+        """Where a short relative clause ending at tokens[index] starts ("con la que trabajaba")."""
+        tokens = self.analysis.tokens
+        for back in range(index, max(-1, index - 5), -1):
+            if tokens[back].text.lower() in ("que", "cual", "quien"):
+                start = back
+                while start > 0 and tokens[start - 1].pos in ("ADP", "DET"):
+                    start -= 1
+                return start
+        return None
 
     def _role_above(self, head: Token) -> Token | None:
         """The role noun an apposition names: the parser often hangs "Marta Gil" from the

@@ -248,6 +248,11 @@ SPEAKERS = {
         "El club ha roto el acuerdo comercial y Pekín le ha advertido muchas veces de que «habrá consecuencias».",
         ["Pekín"],
     ),
+    "a_body_named_after_a_relative_clause_and_a_comma": (
+        "La pequeña discográfica en la que empezó, Sonido Azul Records, guarda silencio. "
+        "Hoy la discográfica sostiene que «el contrato era público desde el principio».",
+        ["Sonido Azul Records"],
+    ),
     "a_body_named_since_does_not_take_over_from_a_person": (
         "«El país necesita un cambio», dijo Pablo Ruiz en el mitin.\n\n"
         "El partido afronta unas elecciones sin dinero. «No vamos a gastar en carteles», ha explicado.",
