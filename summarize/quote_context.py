@@ -8,7 +8,8 @@ text, the speaker table, the mention reader and the sentence locators):
   presented by a copula: "Una de ellas es la actriz Ana Gil") who agrees in number, and
   for a pronoun in gender; a body named since does not take over from a person;
 - a quotation with no cue continues the one before it, speaks for the person the
-  sentence before it is about ("Ana Ruiz lleva años…. «…»"), takes the speaker of a
+  sentence before it is about ("Carmen Ortiz dirige el albergue…. «…»") or that ends
+  on a person it describes, takes the speaker of a
   directly attributed quotation right after it, or of "Así lo afirmó X." after it;
 - a partial quotation inside a clause speaks for the named subject (or person's role)
   of the nearest clause above it that has one.
@@ -126,7 +127,7 @@ class QuoteContext:
         return self._clause_subject(span) or NOBODY
 
     def _introduced(self, block: Block, sentence_index: int, span: QuotedSpan) -> Attribution | None:
-        """ "Ana Ruiz lleva años asesorando a mujeres. «Las escucho…»": a quotation standing
+        """ "Carmen Ortiz dirige el albergue desde 2010. «Aquí…»": a quotation standing
         alone speaks for the named person the sentence before it is about."""
         if sentence_index == 0:
             return None
@@ -137,8 +138,8 @@ class QuoteContext:
             return None
         subject = self._subject_of(roots[0])
         if subject is None and roots[0].pos in ("VERB", "AUX"):
-            # "Las médicas Ana Gil y Eva Sanz llegaron en mayo. Al irse contaron lo vivido
-            # mensaje. «…»": an omitted subject, named in a sentence before.
+            # "Las médicas Ana Gil y Eva Sanz llegaron en mayo. Al irse contaron lo vivido.
+            # «…»": an omitted subject, named in a sentence before.
             _, number = self._agreement(roots[0])
             found = self._recent_subject(block, previous.start, number)
             return replace(found, via="introduced", position=previous.start) if found else None

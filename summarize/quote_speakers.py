@@ -198,9 +198,6 @@ class SpeakerFinder(CueParse, QuoteContext):
         if not before or before[-1].text != ":" or self.masked[before[-1].end : span.outer_start].strip():
             return None
         clause = before[:-1][-_COLON_CLAUSE_TOKENS:]
-        # The clause starts after any quotation before it: «…»: «…» is one quotation going on.
-        if MASK in self.masked[before[-1].start - 2 : before[-1].start]:
-            return None  # «…»: «…» is one quotation going on
         inside = {t.index for t in clause}
         roots = [t for t in clause if t.head not in inside or t.head == t.index]
         for root in roots:

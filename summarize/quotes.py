@@ -62,8 +62,9 @@ QUOTE_BLOCK_KINDS = ("body",)
 # Words that start a new clause after a short quotation: «habrá acuerdo» y que …
 _CLAUSE_LINKS = frozenset({"y", "e", "pero", "aunque", "mientras", "sino"})
 PARTIAL_QUOTE_MIN_WORDS = 2
-# Naming words that are no article: after them even a reported phrase is a name (el llamado «…»).
-_NAMING_VERBS = NAMING_WORDS - frozenset(
+# The naming words that are not determiners ("llamado", "alias"): after them even a
+# reported phrase is a name (el llamado «…»).
+_NAMING_LABELS = NAMING_WORDS - frozenset(
     "el la los las un una unos unas del al su sus este esta estos estas ese esa esos esas aquel aquella "
     "mi mis tu tus nuestro nuestra".split())
 
@@ -236,7 +237,7 @@ def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution, analy
     # not a term the reported clause is about (dijo que la «operación especial» había
     # terminado), nor after a naming word (el llamado «…»). One word is a term.
     reported = attribution.via in DIRECT_VIAS and words >= PARTIAL_QUOTE_MIN_WORDS
-    if reported and word_before not in _NAMING_VERBS and not _is_subject(analysis, span):
+    if reported and word_before not in _NAMING_LABELS and not _is_subject(analysis, span):
         return False
     if words <= NAMED_TERM_MAX_WORDS and word_before in NAMING_WORDS and not attribution.cue_after:
         return True

@@ -66,9 +66,6 @@ class Attribution:
     number: str | None = None  # "Sing" or "Plur": agreement for an omitted subject
     position: int = -1  # where this attribution was made
     cue_after: bool = False  # the cue follows the quotation («Basta», dijo)
-    # The speaker is the person a role designates, read off who the article is about
-    # (summarize.people), not a name tied to the role.
-    inferred: bool = False
     gender: str | None = None  # "Masc" or "Fem": a pronoun's, for carrying it over
 
     @property
@@ -121,7 +118,7 @@ class MentionReader:
                 return Attribution(body, via, mention, number=number, position=position)
         person = self._person_in_role(head, number)
         if person:
-            return Attribution(person, via, mention, number=number, position=position, inferred=True)
+            return Attribution(person, via, mention, number=number, position=position)
         return Attribution(None, via, mention, description=mention, number=number, position=position)
 
     def _person_in_role(self, head: Token, number: str | None) -> str | None:
