@@ -25,6 +25,7 @@ from summarize.reporting import is_reporting_verb
 from summarize.role_nouns import is_person_role
 from summarize.speaker_mentions import MASK, NOBODY, Attribution
 from translate.document import CONTENT_KINDS, Block
+from translate.language import Token
 
 _BACK_REFERENCES = frozenset({"así", "eso", "esto", "lo", "tal"})
 
@@ -150,7 +151,7 @@ class QuoteContext:
         found = self.reader.read(subject, "introduced", subject.start)
         return replace(found, position=subject.start) if found.speaker else None
 
-    def _presented_last(self, tokens: list) -> Attribution | None:
+    def _presented_last(self, tokens: list[Token]) -> Attribution | None:
         """ "La sentencia indignó a Javier Ruiz, padre de la víctima. «…»": a sentence
         that ends on a person, named and described, hands the word to that person."""
         people = [t for t in tokens if t.entity == "PER" and self.table.is_name(t)]

@@ -203,18 +203,18 @@ class SpeakerFinder(CueParse, QuoteContext):
         for root in roots:
             if root.pos in ("VERB", "AUX") or any(c.dep == "cop" for c in self.analysis.children(root)):
                 subject = self._subject_of(root)
-                if subject is not None and subject.index in inside and self._may_speak(subject):
-                    return self.reader.read(subject, "colon", span.outer_start)
-                return None
+                if subject is None or subject.index not in inside:
+                    return None
+                found = self.reader.read(subject, "colon", span.outer_start)
+                return found if self._may_speak(subject, found) else None
         # No verb: a bare lead-in, "El ministro: «…»", "Pérez, tajante: «…»".
         heads = [t for t in roots if self.table.is_name(t) or (t.pos == "NOUN" and self._has_determiner(t))]
         return self.reader.read(heads[0], "colon", span.outer_start) if heads else None
 
-    def _may_speak(self, subject: Token) -> bool:
+    def _may_speak(self, subject: Token, found: Attribution) -> bool:
         """A name, a pronoun, a person's role or an anonymous source: not "el patio es el sitio …"."""
         if subject.pos != "NOUN" or self.table.is_name(subject) or is_person_role(subject):
             return True
-        found = self.reader.read(subject, "colon", subject.start)
         return found.speaker is not None or self.reader.is_anonymous(subject)
 
     def _has_determiner(self, noun: Token) -> bool:

@@ -105,7 +105,7 @@ class MentionReader:
             return Attribution(name, via, mention, number=number, position=position)
         if head.pos not in ("NOUN", "PROPN", "ADJ"):
             return Attribution(None, via, mention, position=position)
-        if self._indefinite(head):
+        if self.is_anonymous(head):
             return Attribution(None, via, mention, description=mention, number=number, position=position)
         role = self.table.role_name(role_keys(head, self.analysis), head.start)
         if role:
@@ -182,9 +182,6 @@ class MentionReader:
 
     def is_anonymous(self, head: Token) -> bool:
         """ "fuentes policiales", "un portavoz": a source the article does not name."""
-        return self._indefinite(head)
-
-    def _indefinite(self, head: Token) -> bool:
         if plain(head.lemma) in _ANONYMOUS_HEADS:
             return True
         determiners = [c for c in self.analysis.children(head) if c.dep in ("det", "nummod") and c.start < head.start]

@@ -79,7 +79,7 @@ class SpeakerTable:
                 runs.extend(self._split_at_person(run))
         self.names = NameIndex(runs)
         self._run_starts = [run.start for run in self.names.runs]
-        self._people = frozenset(e.text for e in analysis.entities if e.label == "PER")
+        self._person_entities = frozenset(e.text for e in analysis.entities if e.label == "PER")
         self.people = People(self.names.runs, analysis, self.full_name)
         self._roles: dict[str, list[RoleLink]] = {}
         for start, end in content_spans:
@@ -239,10 +239,10 @@ class SpeakerTable:
         """The fullest earlier form of a name; when a capitalised complement is glued to it
         ("el secretario del Tesoro Peter Walsh"), the person entity inside it."""
         best = self.names.full_name(mention, position)
-        if best == mention or best in self._people:
+        if best == mention or best in self._person_entities:
             return best
         words = mention.split()
-        inside = [person for person in self._people if best.endswith(person)
+        inside = [person for person in self._person_entities if best.endswith(person)
                   and len(person.split()) > len(words) and person.split()[-len(words):] == words]
         return max(inside, key=len) if inside else best
 
