@@ -24,6 +24,9 @@ _MAX_CONNECTORS = 2
 _SENTENCE_BREAK = re.compile(r"[.!?…:;\n\x1f«»“”\"]")
 # A speaker's given names plus surname rarely exceed this many words.
 _MAX_PERSON_WORDS = 4
+# Capitalised articles inside Arabic names; the surname after them may be written in
+# lowercase ("Nabil El hadi").
+_SURNAME_ARTICLES = frozenset({"el", "al"})
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,27 @@ def name_runs(text: str, lo: int, hi: int, lowercase_words: frozenset[str] = fro
                 cursor = step + 1
             else:
                 break
+        if cursor < len(found) and _lowercase_surname(text, members, found[cursor]):
+            members.append(found[cursor])
+            cursor += 1
         run = _clean_run(text, lo, members, lowercase_words)
         if run is not None:
             runs.append(run)
         index = cursor
     return runs
+
+
+def _lowercase_surname(text: str, members: list[re.Match], following: re.Match) -> bool:
+    """A name never ends on its article: the lowercase word after "El"/"Al" is the surname."""
+    last, word = members[-1].group(), following.group()
+    return (
+        len(members) >= 2
+        and is_capitalised(last)
+        and last.lower() in _SURNAME_ARTICLES
+        and word.islower()
+        and word not in FUNCTION_WORDS
+        and _spaces_only(text, members[-1].end(), following.start())
+    )
 
 
 def _after_initial(text: str, previous: re.Match, start: int) -> bool:
@@ -120,7 +139,9 @@ def _clean_run(
             members = members[1:]
             continue
         break
-    while members and not is_capitalised(members[-1].group()):
+    while members and not is_capitalised(members[-1].group()) and not (
+        len(members) >= 2 and members[-2].group().lower() in _SURNAME_ARTICLES and is_capitalised(members[-2].group())
+    ):
         members = members[:-1]
     if not members or (len(members) > 1 and all(_shouting(m.group()) for m in members)):
         return None  # nothing left, or a credit line in capitals ("JESÚS HELLÍN")

@@ -258,6 +258,10 @@ SPEAKERS = {
         "El partido afronta unas elecciones sin dinero. «No vamos a gastar en carteles», ha explicado.",
         ["Pablo Ruiz", "Pablo Ruiz"],
     ),
+    "a_surname_in_lowercase_after_its_article": (
+        "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
+        ["Nabil El hadi"],
+    ),
 }
 
 
