@@ -145,12 +145,16 @@ class SpeakerFinder(CueParse, QuoteContext):
         # A verb right after the quotation («…», explicó X) still is its own attribution.
         lead_in = self._colon_lead_in(outside, span)
         verb_right_after = best is not None and best[2].start >= span.outer_end and best[0] <= _ADJACENT
-        if lead_in is not None and not verb_right_after and (lead_in.speaker or lead_in.description or lead_in.pending):
-            return lead_in
+        found = None
         if best is not None:
-            found = self._from_cue(best[1], best[2], span)
-            return replace(found, cue_after=best[2].start >= span.outer_end)
-        return lead_in or NOBODY
+            found = replace(self._from_cue(best[1], best[2], span), cue_after=best[2].start >= span.outer_end)
+        if lead_in is not None and not verb_right_after and (lead_in.speaker or lead_in.description or lead_in.pending):
+            # "Un coro canta y el actor X recita a Lorca: «…»": an unnamed subject of the
+            # lead-in yields to a named speaker of a verb of saying inside it.
+            if lead_in.speaker is None and not lead_in.pending and found is not None and found.speaker:
+                return found
+            return lead_in
+        return found or lead_in or NOBODY
 
     def _cue_at(self, outside: list[Token], index: int) -> tuple[str, Token] | None:
         token = outside[index]

@@ -258,6 +258,11 @@ SPEAKERS = {
         "El partido afronta unas elecciones sin dinero. «No vamos a gastar en carteles», ha explicado.",
         ["Pablo Ruiz", "Pablo Ruiz"],
     ),
+    "an_unnamed_subject_of_a_lead_in_yields_to_a_named_speaker_inside_it": (
+        "En la esquina, una banda toca una pieza lenta y el poeta Luis Mena cita a un clásico: "
+        "«Caminante, no hay camino».",
+        ["Luis Mena"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
