@@ -193,6 +193,10 @@ class CueParse:
     def _agreement(self, verb: Token) -> tuple[str | None, str | None]:
         """Person and number of a verb, read on its auxiliary for compound tenses."""
         for token in [verb, *(c for c in self.analysis.children(verb) if c.dep in ("aux", "cop"))]:
+            if token.feature("Mood") == "Imp" and token.feature("Number") == "Sing":
+                # "según indica": the tú imperative is spelt like the third person present,
+                # and outside quotation marks a news text reports, it does not command.
+                return "3", "Sing"
             if token.feature("Person"):
                 return token.feature("Person"), token.feature("Number")
         return None, verb.feature("Number")

@@ -263,6 +263,11 @@ SPEAKERS = {
         "«Caminante, no hay camino».",
         ["Luis Mena"],
     ),
+    "a_verb_spelt_like_an_imperative_reports_in_the_third_person": (
+        "«Los niños necesitan rutinas», dice la pediatra Elena Soto. Aunque, según indica, es importante "
+        "respetar el ritmo de cada niño: «No hay que compararlos con sus hermanos».",
+        ["Elena Soto", "Elena Soto"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
