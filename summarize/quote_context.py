@@ -40,7 +40,7 @@ class QuoteContext:
         # named a new subject since; failing one, a person who is a recent subject.
         people = self.table.people
         recent = self._recent_subject(block, span.outer_start, pending.number, pending.gender)
-        if (last is not None and agrees(pending.number, last.number)
+        if (last is not None and (agrees(pending.number, last.number) or self._its_members(pending, last))
                 and (last.speaker is None or people.agrees(last.speaker, pending.gender))):
             # Only an omitted subject moves on to a newly named subject: a pronoun points
             # back at the speaker the reader has in mind.
@@ -59,6 +59,12 @@ class QuoteContext:
                                number=nearest.number, position=pending.position)
         return Attribution(nearest.speaker, "verb", pending.mention, number=nearest.number,
                            position=pending.position)
+
+    def _its_members(self, pending: Attribution, last: Attribution) -> bool:
+        """ "El grupo anunció que «…». «…», añadieron": a plural verb after a body speaks
+        for its members."""
+        return (pending.via == "omitted" and pending.number == "Plur" and last.speaker is not None
+                and not self.table.people.is_person(last.speaker))
 
     def _recent_subject(self, block: Block, position: int, number: str | None,
                         gender: str | None = None) -> Attribution | None:

@@ -79,7 +79,7 @@ NAMING_WORDS = frozenset(
 
 # Lowercase words allowed inside a capitalised name ("Comisión Militar Central de Corea
 # del Norte", "Putin y Kim").
-NAME_CONNECTORS = frozenset("de del la las los y e da das do dos van von der di bin al el".split())
+NAME_CONNECTORS = frozenset("de del la las los y e da das do dos van von der di bin al el of".split())
 
 # Capitalised words that start sentences rather than names.
 FUNCTION_WORDS = frozenset(

@@ -31,7 +31,7 @@ _ROLES = frozenset(plain(word) for word in """
     cirujano psicólogo psiquiatra pediatra farmacéutico veterinario arquitecto ingeniero
     técnico entrenador seleccionador preparador jugador futbolista tenista ciclista piloto
     atleta deportista delantero portero centrocampista árbitro cantante artista actor actriz
-    músico compositor guitarrista bailarín cineasta escritor autor novelista poeta
+    músico compositor guitarrista vocalista bajista bailarín cineasta escritor autor novelista poeta
     periodista reportero corresponsal presentador locutor columnista editor fotógrafo
     productor diseñador pintor escultor modelo chef cocinero camarero conductor vecino
     residente ciudadano votante manifestante trabajador empleado funcionario obrero

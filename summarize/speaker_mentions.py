@@ -113,7 +113,7 @@ class MentionReader:
                                position=position)
         words = self.role_words(head)
         if len(words.split()) == 1:
-            body = self.table.organisation(words, head.start)
+            body = self.table.organisation(words, head.start) or self.table.body_by_other_name(head, head.start)
             if body:
                 return Attribution(body, via, mention, number=number, position=position)
         person = self._person_in_role(head, number)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from summarize.body_nouns import other_names_for
 from summarize.people import People, grammatical_gender
 from summarize.quote_cues import plain
 from summarize.quote_names import NameIndex, NameRun, lowercase_vocabulary, name_runs
@@ -197,7 +198,7 @@ class SpeakerTable:
         between = self.masked[noun.end : name.start]
         return not has_case and name.start > noun.start and between.strip() == ""
 
-    def _link(self, noun: Token, name_token: Token) -> None:
+    def _link(self, noun: Token, name_token: Token, of_kind: bool = True) -> None:
         name = self.name_at(name_token)
         if not name:
             return
@@ -213,6 +214,18 @@ class SpeakerTable:
             generic = role.feature("Number") == "Plur" and gender == "Masc"
             if is_person_role(role) and not generic:
                 self.people.note_gender(name, gender)
+        kind = self._kind_of_body(noun, name_token) if of_kind else None
+        if kind is not None:
+            self._link(kind, name_token, of_kind=False)
+
+    def _kind_of_body(self, noun: Token, name_token: Token) -> Token | None:
+        """ "la banda de metal X", "la empresa de seguridad X": the name is the head's."""
+        head = self.analysis.head(noun)
+        if (name_token.entity == "PER" or noun.dep != "nmod" or head.index == noun.index or head.pos != "NOUN"
+                or is_person_role(head) or is_person_role(noun) or self._masked(head)):
+            return None
+        linked_by_de = any(c.dep == "case" and c.text.lower() == "de" for c in self.analysis.children(noun))
+        return head if linked_by_de else None
 
     def _masked(self, token: Token) -> bool:
         return "\x1f" in self.masked[token.start : token.end]
@@ -265,6 +278,15 @@ class SpeakerTable:
                     return max(names, key=lambda name: self.people.times_named(name, position))
                 return names[0]
         return None
+
+    def body_by_other_name(self, noun: Token, position: int) -> str | None:
+        """ "el grupo" after "la banda de rock Los Arcos": the body last named with a noun
+        that stands for the same kind of body (summarize.body_nouns)."""
+        if is_person_role(noun) or noun.feature("Number") == "Plur":
+            return None
+        earlier = [link for word in other_names_for(noun.lemma or noun.text)
+                   for link in self._roles.get(word, ()) if link.position <= position]
+        return max(earlier, key=lambda link: link.position).name if earlier else None
 
     def entity_label(self, start: int, end: int) -> str:
         for entity in self.analysis.entities:

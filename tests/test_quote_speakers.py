@@ -268,6 +268,17 @@ SPEAKERS = {
         "respetar el ritmo de cada niño: «No hay que compararlos con sus hermanos».",
         ["Elena Soto", "Elena Soto"],
     ),
+    "a_body_goes_by_another_noun_for_its_kind_and_a_plural_verb_speaks_for_its_members": (
+        "El vocalista de la banda de rock Piedra Negra, Pedro Gil, dejó el escenario. El grupo difundió ayer "
+        "un comunicado en el que anunciaba que «no volverá a tocar en la ciudad». "
+        "«Ha sido una decisión muy dura», añadieron.",
+        ["Piedra Negra", "Piedra Negra"],
+    ),
+    "an_english_name_with_of_and_the_kind_of_body_before_its_genre": (
+        "La gira del grupo de metal Sons of Thunder, que debía empezar en mayo, se ha cancelado. "
+        "«Volveremos pronto», explicó el grupo.",
+        ["Sons of Thunder"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
