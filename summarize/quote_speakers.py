@@ -172,7 +172,9 @@ class SpeakerFinder(CueParse, QuoteContext):
                 sentence_initial = lead_in != ("para",) or self._opens_clause(token)
                 if sentence_initial and head.pos in ("NOUN", "PROPN", "PRON") and not self._masked(head):
                     return "lead_in", head
-        if is_reporting_verb(token):
+        # "critica que X se queje de que …": a verb of saying in the subjunctive is what
+        # someone might say or should not, not who said the quotation.
+        if is_reporting_verb(token) and token.feature("Mood") != "Sub":
             return "verb", token
         return None
 
@@ -185,7 +187,12 @@ class SpeakerFinder(CueParse, QuoteContext):
         if subject is None:  # "Según explica Ana Ruiz, «…»", "continúa la experta Ana Gil, «…»"
             subject = self._person_after(anchor)
         if subject is not None:
-            return self.reader.read(subject, "verb", span.outer_start)
+            found = self.reader.read(subject, "verb", span.outer_start)
+            if found.speaker is None and found.description is not None:
+                # "Gil se queja de que las productoras piden «…»": the words are those of
+                # the named person who reports what unnamed others do.
+                return self._named_reporter_above(anchor, span) or found
+            return found
         source = self._source_complement(anchor)
         if source is not None:  # "explican desde el partido"
             return self.reader.read(source, "verb", span.outer_start)
@@ -195,6 +202,16 @@ class SpeakerFinder(CueParse, QuoteContext):
         if person in ("1", "2"):
             return Attribution(None, "writer", position=span.outer_start)
         return Attribution(None, "omitted", number=number, position=span.outer_start)
+
+    def _named_reporter_above(self, verb: Token, span: QuotedSpan) -> Attribution | None:
+        for ancestor in self.analysis.ancestors(verb):
+            if self._masked(ancestor) or not is_reporting_verb(ancestor):
+                continue
+            subject = self._subject_of(ancestor)
+            if subject is not None:
+                found = self.reader.read(subject, "verb", span.outer_start)
+                return found if found.speaker else None
+        return None
 
     def _colon_lead_in(self, outside: list[Token], span: QuotedSpan) -> Attribution | None:
         """ "X: «…»" or "X fue tajante: «…»": the clause before a colon right before the quotation."""

@@ -24,7 +24,7 @@ REPORTING_LEMMAS = frozenset(
     reprochar acusar adelantar plantear apostillar matizar detallar narrar comunicar garantizar
     vaticinar pronosticar augurar suplicar rogar alegar aducir esgrimir reivindicar asumir
     recriminar coincidir ensalzar alabar resaltar continuar proseguir rematar anotar observar razonar espetar soltar musitar susurrar clamar jurar repetir
-    considerar tildar tachar definir elogiar condenar rechazar protestar exponer citar
+    considerar tildar tachar definir elogiar condenar rechazar protestar exponer citar quejar
     """.split()
 )
 

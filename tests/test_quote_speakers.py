@@ -279,6 +279,16 @@ SPEAKERS = {
         "«Volveremos pronto», explicó el grupo.",
         ["Sons of Thunder"],
     ),
+    "a_named_person_reports_what_unnamed_others_say": (
+        "Ana Ruiz es actriz desde hace veinte años. Ruiz, como otros actores, se queja de que en los castings "
+        "las productoras piden o madrileños puros o extranjeros «recién llegados».",
+        ["Ana Ruiz"],
+    ),
+    "a_verb_of_saying_in_the_subjunctive_is_not_the_cue": (
+        "La fiscal Marta Gil dice que las palabras del acusado son «muy graves» y no entiende que el abogado "
+        "Luis Mora se queje de que el juicio llega tarde cuando lo habitual es que la justicia sea «demasiado lenta».",
+        ["Marta Gil", "Marta Gil"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
