@@ -95,7 +95,7 @@ class QuoteContext:
                 continue
             if self._masked(token) or token.pos not in ("PROPN", "NOUN"):
                 continue
-            if self.table.entity_label(token.start, token.end) == "LOC":
+            if self.table.entity_label(token.start, token.end) == "LOC" or self._in_question(token):
                 continue
             found = self.reader.read(token, "verb", token.start)
             resolved_role = found.speaker is not None and found.speaker != self.reader.role_words(token)
@@ -103,6 +103,11 @@ class QuoteContext:
             if named and agrees(number, found.number) and self.table.people.agrees(found.speaker, gender):
                 return found
         return None
+
+    def _in_question(self, token: Token) -> bool:
+        """ "¿Y si el ministro cede?": the writer asks about someone, who does not speak."""
+        _, end = self.analysis.sentence_span(token)
+        return self.masked[end - 1 : end] == "?"
 
     def _without_cue(self, block: Block, spans: list[QuotedSpan], results: list[Attribution],
                      index: int, last: Attribution | None) -> Attribution:

@@ -289,6 +289,12 @@ SPEAKERS = {
         "Luis Mora se queje de que el juicio llega tarde cuando lo habitual es que la justicia sea «demasiado lenta».",
         ["Marta Gil", "Marta Gil"],
     ),
+    "the_subject_of_the_writers_question_does_not_speak": (
+        "«Queremos trabajo», reclama Pedro Sanz, de 30 años, que repara bicicletas. «Y vivienda», apunta su novia, "
+        "Lucía Gil, de 28. ¿Y si el alcalde Juan Mora pide hoy que vuelvan a casa? «No vamos a parar», dice ella. "
+        "«Nadie nos escucha», añade él.",
+        ["Pedro Sanz", "Lucía Gil", "Lucía Gil", "Pedro Sanz"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
