@@ -3,7 +3,8 @@
 A report names a band once ("la banda de rock Los Arcos") and then calls it "el grupo",
 "la formación", "el conjunto"; a company becomes "la compañía", "la firma"; a town
 council "el consistorio". Each set below holds nouns that stand for the same kind of
-body; a noun may belong to several ("grupo", "formación").
+body; a noun may belong to several ("grupo", "formación"). A body whose name is its
+kind ("el Ejército", "la Policía Nacional") goes by the other nouns of its set too.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _KINDS = (
     "gobierno ejecutivo gabinete",
     "restaurante local establecimiento bar",
     "tribunal corte sala audiencia",
+    "cuerpo ejército policía guardia armada",
 )
 _SYNONYMS: dict[str, frozenset[str]] = {}
 for _kind in _KINDS:

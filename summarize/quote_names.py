@@ -211,6 +211,11 @@ class NameIndex:
                     best, best_key = run.text, key
         return best
 
+    def latest_headed_by(self, heads: frozenset[str], position: int) -> str | None:
+        """The latest earlier name, of one word or more, whose first word is one of `heads` (plain)."""
+        earlier = [run for run in self.runs if run.start < position and plain(run.words[0]) in heads]
+        return earlier[-1].text if earlier else None
+
     def organisation(self, head: str, position: int) -> str | None:
         """The latest earlier multi-word name headed by `head` ("comisión" → "Comisión Militar …")."""
         earlier = [run for run in self._by_head.get(plain(head), []) if run.start < position]

@@ -280,13 +280,16 @@ class SpeakerTable:
         return None
 
     def body_by_other_name(self, noun: Token, position: int) -> str | None:
-        """ "el grupo" after "la banda de rock Los Arcos": the body last named with a noun
-        that stands for the same kind of body (summarize.body_nouns)."""
+        """ "el grupo" after "la banda de rock Los Arcos", "el cuerpo" after "el Ejército":
+        the body last named with, or by, a noun that stands for the same kind of body
+        (summarize.body_nouns)."""
         if is_person_role(noun) or noun.feature("Number") == "Plur":
             return None
-        earlier = [link for word in other_names_for(noun.lemma or noun.text)
-                   for link in self._roles.get(word, ()) if link.position <= position]
-        return max(earlier, key=lambda link: link.position).name if earlier else None
+        others = other_names_for(noun.lemma or noun.text)
+        earlier = [link for word in others for link in self._roles.get(word, ()) if link.position <= position]
+        if earlier:
+            return max(earlier, key=lambda link: link.position).name
+        return self.names.latest_headed_by(others, position)
 
     def entity_label(self, start: int, end: int) -> str:
         for entity in self.analysis.entities:

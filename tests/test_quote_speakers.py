@@ -295,6 +295,11 @@ SPEAKERS = {
         "«Nadie nos escucha», añade él.",
         ["Pedro Sanz", "Lucía Gil", "Lucía Gil", "Pedro Sanz"],
     ),
+    "a_body_named_by_its_kind_goes_by_another_noun_for_it": (
+        "Horas antes, el Ejército salió en defensa del general con un comunicado. "
+        "Es decir, «nunca estuvo al mando de esa brigada», señala el cuerpo.",
+        ["Ejército"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
