@@ -83,10 +83,12 @@ class SpeakerTable:
         self._person_entities = frozenset(e.text for e in analysis.entities if e.label == "PER")
         self.people = People(self.names.runs, analysis, self.full_name)
         self._roles: dict[str, list[RoleLink]] = {}
+        self._first_bare_use: dict[str, int] = {}
         for start, end in content_spans:
             for token in analysis.tokens_in(start, end):
                 if not self._masked(token):
                     self._learn(token)
+                    self._note_bare_role(token)
         for run in self.names.runs:
             self._learn_written_apposition(run)
         for links in self._roles.values():
@@ -128,6 +130,15 @@ class SpeakerTable:
                 self._link(head, token)  # Celades es el entrenador
             elif token.pos == "NOUN" and self.is_name(head):
                 self._link(token, head)  # el entrenador es Celades
+
+    def _note_bare_role(self, token: Token) -> None:
+        """Where the article first says "la cantante", "el entrenador" with no name beside it."""
+        if token.pos != "NOUN" or not is_person_role(token) or token.feature("Number") == "Plur":
+            return
+        children = self.analysis.children(token)
+        definite = any(c.dep == "det" and plain(c.lemma) == "el" for c in children)
+        if definite and not any(self.is_name(c) for c in children):
+            self._first_bare_use.setdefault(role_keys(token, self.analysis)[-1], token.start)
 
     def _learn_written_apposition(self, run: NameRun) -> None:
         """ "… la visita al consejero de Obras Públicas regional, Andrés Molina": a person's
@@ -271,6 +282,10 @@ class SpeakerTable:
         for key in keys:
             earlier = [link for link in self._roles.get(key, ()) if link.position <= position
                        and (key == specific or specific is None or link.specific in (None, specific))]
+            if earlier and key != specific and self._first_bare_use.get(key, position) < earlier[0].position:
+                # "la cantante" said of the article's own subject before the article ties
+                # the role to anyone: a singer named later in passing does not take it over.
+                return None
             if earlier:
                 names = list(dict.fromkeys(link.name for link in reversed(earlier)))
                 if key != specific and len(names) > 1:

@@ -300,6 +300,12 @@ SPEAKERS = {
         "Es decir, «nunca estuvo al mando de esa brigada», señala el cuerpo.",
         ["Ejército"],
     ),
+    "a_role_said_of_the_subject_first_is_not_taken_over_by_a_name_in_passing": (
+        "Marta Ruiz ha cancelado su gira de otoño. La cantante está «agotada», como ella misma ha contado. "
+        "Ruiz ha grabado discos con artistas como la cantante Lola Vega o el pianista Juan Mora. "
+        "Ahora, la cantante ya trabaja con otra discográfica: «Vuelvo en primavera».",
+        ["Marta Ruiz", "Marta Ruiz"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
