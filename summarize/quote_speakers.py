@@ -46,6 +46,7 @@ _OTHER_QUOTE_PENALTY = 60
 # Characters between a quotation and a verb that directly attributes it (", " or " —").
 _ADJACENT = 4
 _CONTRACTIONS = {"del": "de", "al": "a"}
+_INCISO_DASHES = ("—", "–")
 # A colon lead-in is a short noun phrase or clause: "El técnico, tajante: «…»".
 _COLON_CLAUSE_TOKENS = 40
 
@@ -122,9 +123,11 @@ class SpeakerFinder(CueParse, QuoteContext):
         hi = locator.at(max(span.outer_start, span.outer_end - 1)).end
         outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
         before = [t for t in outside if t.end <= span.outer_start and t.pos != "PUNCT"]
-        if first > 0 and before and not any(t.feature("VerbForm") == "Fin" for t in before):
+        cut_at_a_title = before and not any(t.feature("VerbForm") == "Fin" for t in before)
+        if first > 0 and (cut_at_a_title or self._inciso_open_before(block.sentences[first - 1], lo, span)):
             # "… autora del libro Vivir despacio. Claves para …, «…»": a sentence with no
-            # finite verb before the quotation is the end of one the splitter cut at a title.
+            # finite verb before the quotation is the end of one the splitter cut at a
+            # title; so is one that closes a dash the sentence before opened.
             lo = block.sentences[first - 1].start
             outside = [t for t in self.analysis.tokens_in(lo, hi) if not self._masked(t)]
         quote_tokens = self.analysis.tokens_in(span.start, span.end)
@@ -155,6 +158,12 @@ class SpeakerFinder(CueParse, QuoteContext):
                 return found
             return lead_in
         return found or lead_in or NOBODY
+
+    def _inciso_open_before(self, previous, lo: int, span: QuotedSpan) -> bool:
+        """ "como recuerda X –autora de Vivir. Una infancia– que «…»": a dash opened in the
+        sentence before and closed before the quotation."""
+        opened = sum(self.masked.count(dash, previous.start, previous.end) for dash in _INCISO_DASHES)
+        return opened % 2 == 1 and any(dash in self.masked[lo : span.outer_start] for dash in _INCISO_DASHES)
 
     def _cue_at(self, outside: list[Token], index: int) -> tuple[str, Token] | None:
         token = outside[index]

@@ -306,6 +306,11 @@ SPEAKERS = {
         "Ahora, la cantante ya trabaja con otra discográfica: «Vuelvo en primavera».",
         ["Marta Ruiz", "Marta Ruiz"],
     ),
+    "a_sentence_cut_inside_a_dash_inciso": (
+        "Todos deberían saber, como recuerda la jugadora Ana Gil –autora del libro Cartas marcadas. Una vida "
+        "en la mesa– que solo se gana al asimilar que «no importa el dinero, sino las decisiones».",
+        ["Ana Gil"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
