@@ -106,6 +106,9 @@ class MentionReader:
         if head.pos not in ("NOUN", "PROPN", "ADJ"):
             return Attribution(None, via, mention, position=position)
         if self.is_anonymous(head):
+            named = self._body_named_next(head)
+            if named:
+                return Attribution(named, via, mention, number=number, position=position)
             return Attribution(None, via, mention, description=mention, number=number, position=position)
         role = self.table.role_name(role_keys(head, self.analysis), head.start)
         if role:
@@ -120,6 +123,18 @@ class MentionReader:
         if person:
             return Attribution(person, via, mention, number=number, position=position)
         return Attribution(None, via, mention, description=mention, number=number, position=position)
+
+    def _body_named_next(self, head: Token) -> str | None:
+        """ "otro bar de la ciudad colgó un cartel: «…». … lo colgó el bar Lisboa": a body
+        the paragraph introduces with an indefinite and names right after. People are
+        left unnamed: a source the article calls "un portavoz" is anonymous on purpose."""
+        if is_person_role(head) or head.text[:1].isupper() or plain(head.lemma) in _ANONYMOUS_HEADS:
+            return None
+        tokens, last = self.analysis.tokens, head.index
+        while last + 1 < len(tokens) and tokens[last + 1].block == head.block:
+            last += 1
+        end = tokens[last].end
+        return self.table.role_named_after(role_keys(head, self.analysis)[-1], head.start, end)
 
     def _person_in_role(self, head: Token, number: str | None) -> str | None:
         """Who a definite role the article ties to no name designates (summarize.people)."""

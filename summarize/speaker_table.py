@@ -294,6 +294,11 @@ class SpeakerTable:
                 return names[0]
         return None
 
+    def role_named_after(self, key: str, position: int, until: int) -> str | None:
+        """The first name tied to the role after `position` and before `until`."""
+        later = [link for link in self._roles.get(key, ()) if position < link.position <= until]
+        return later[0].name if later else None
+
     def body_by_other_name(self, noun: Token, position: int) -> str | None:
         """ "el grupo" after "la banda de rock Los Arcos", "el cuerpo" after "el Ejército":
         the body last named with, or by, a noun that stands for the same kind of body

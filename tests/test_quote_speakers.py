@@ -311,6 +311,12 @@ SPEAKERS = {
         "en la mesa– que solo se gana al asimilar que «no importa el dinero, sino las decisiones».",
         ["Ana Gil"],
     ),
+    "a_body_introduced_with_an_indefinite_and_named_right_after": (
+        "Hace unos meses, otro bar de la ciudad también colgó un cartel en que indicaba: «Prohibido entrar con "
+        "patinetes». Eran parte de una serie de normas que hizo públicas y colgó en la pared el bar Casa Pepe, "
+        "con el fin de regular la entrada.",
+        ["Casa Pepe"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
