@@ -152,7 +152,7 @@ class SpeakerFinder(CueParse, QuoteContext):
         if best is not None:
             found = replace(self._from_cue(best[1], best[2], span), cue_after=best[2].start >= span.outer_end)
         if lead_in is not None and not verb_right_after and (lead_in.speaker or lead_in.description or lead_in.pending):
-            # "Un coro canta y el actor X recita a Lorca: «…»": an unnamed subject of the
+            # "Un músico toca y la poeta X cita a un clásico: «…»": an unnamed subject of the
             # lead-in yields to a named speaker of a verb of saying inside it.
             if lead_in.speaker is None and not lead_in.pending and found is not None and found.speaker:
                 return found
@@ -160,7 +160,7 @@ class SpeakerFinder(CueParse, QuoteContext):
         return found or lead_in or NOBODY
 
     def _inciso_open_before(self, previous, lo: int, span: QuotedSpan) -> bool:
-        """ "como recuerda X –autora de Vivir. Una infancia– que «…»": a dash opened in the
+        """ "como recuerda X –autor de Cumbres. Diario de una vida– que «…»": a dash opened in the
         sentence before and closed before the quotation."""
         opened = sum(self.masked.count(dash, previous.start, previous.end) for dash in _INCISO_DASHES)
         return opened % 2 == 1 and any(dash in self.masked[lo : span.outer_start] for dash in _INCISO_DASHES)
@@ -198,7 +198,7 @@ class SpeakerFinder(CueParse, QuoteContext):
         if subject is not None:
             found = self.reader.read(subject, "verb", span.outer_start)
             if found.speaker is None and found.description is not None:
-                # "Gil se queja de que las productoras piden «…»": the words are those of
+                # "Mena se queja de que los novios piden «…»": the words are those of
                 # the named person who reports what unnamed others do.
                 return self._named_reporter_above(anchor, span) or found
             return found

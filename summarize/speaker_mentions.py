@@ -125,9 +125,10 @@ class MentionReader:
         return Attribution(None, via, mention, description=mention, number=number, position=position)
 
     def _body_named_next(self, head: Token) -> str | None:
-        """ "otro bar de la ciudad colgó un cartel: «…». … lo colgó el bar Lisboa": a body
-        the paragraph introduces with an indefinite and names right after. People are
-        left unnamed: a source the article calls "un portavoz" is anonymous on purpose."""
+        """ "una pizzería del puerto puso un aviso: «…». Lo escribió el dueño de la pizzería
+        Il Forno": a body the paragraph introduces with an indefinite and names right after.
+        People are left unnamed: a source the article calls "un portavoz" is anonymous on
+        purpose."""
         if is_person_role(head) or head.text[:1].isupper() or plain(head.lemma) in _ANONYMOUS_HEADS:
             return None
         tokens, last = self.analysis.tokens, head.index

@@ -132,7 +132,7 @@ class SpeakerTable:
                 self._link(token, head)  # el entrenador es Celades
 
     def _note_bare_role(self, token: Token) -> None:
-        """Where the article first says "la cantante", "el entrenador" with no name beside it."""
+        """Where the article first says "la directora", "el entrenador" with no name beside it."""
         if token.pos != "NOUN" or not is_person_role(token) or token.feature("Number") == "Plur":
             return
         children = self.analysis.children(token)
@@ -230,7 +230,7 @@ class SpeakerTable:
             self._link(kind, name_token, of_kind=False)
 
     def _kind_of_body(self, noun: Token, name_token: Token) -> Token | None:
-        """ "la banda de metal X", "la empresa de seguridad X": the name is the head's."""
+        """ "la banda de rock X", "la empresa de seguridad X": the name is the head's."""
         head = self.analysis.head(noun)
         if (name_token.entity == "PER" or noun.dep != "nmod" or head.index == noun.index or head.pos != "NOUN"
                 or is_person_role(head) or is_person_role(noun) or self._masked(head)):
@@ -283,8 +283,8 @@ class SpeakerTable:
             earlier = [link for link in self._roles.get(key, ()) if link.position <= position
                        and (key == specific or specific is None or link.specific in (None, specific))]
             if earlier and key != specific and self._first_bare_use.get(key, position) < earlier[0].position:
-                # "la cantante" said of the article's own subject before the article ties
-                # the role to anyone: a singer named later in passing does not take it over.
+                # "la directora" said of the article's own subject before the article ties
+                # the role to anyone: a director named later in passing does not take it over.
                 return None
             if earlier:
                 names = list(dict.fromkeys(link.name for link in reversed(earlier)))

@@ -259,19 +259,17 @@ SPEAKERS = {
         ["Pablo Ruiz", "Pablo Ruiz"],
     ),
     "an_unnamed_subject_of_a_lead_in_yields_to_a_named_speaker_inside_it": (
-        "En la esquina, una banda toca una pieza lenta y el poeta Luis Mena cita a un clásico: "
-        "«Caminante, no hay camino».",
-        ["Luis Mena"],
+        "En el andén, un músico toca el acordeón y la poeta Irene Sáez cita a un clásico: «Caminante, no hay camino».",
+        ["Irene Sáez"],
     ),
     "a_verb_spelt_like_an_imperative_reports_in_the_third_person": (
-        "«Los niños necesitan rutinas», dice la pediatra Elena Soto. Aunque, según indica, es importante "
-        "respetar el ritmo de cada niño: «No hay que compararlos con sus hermanos».",
+        "La pediatra Elena Soto atiende a familias primerizas. «Cada niño tiene su ritmo», explica. Según indica, "
+        "dormir bien importa más que comer a horas fijas: «El sueño lo ordena todo».",
         ["Elena Soto", "Elena Soto"],
     ),
     "a_body_goes_by_another_noun_for_its_kind_and_a_plural_verb_speaks_for_its_members": (
-        "El vocalista de la banda de rock Piedra Negra, Pedro Gil, dejó el escenario. El grupo difundió ayer "
-        "un comunicado en el que anunciaba que «no volverá a tocar en la ciudad». "
-        "«Ha sido una decisión muy dura», añadieron.",
+        "La banda de rock Piedra Negra suspendió anoche su gira por Europa. El grupo explicó en un mensaje a sus "
+        "seguidores que «la salud va primero». «Volveremos cuando podamos», prometieron.",
         ["Piedra Negra", "Piedra Negra"],
     ),
     "an_english_name_with_of_and_the_kind_of_body_before_its_genre": (
@@ -280,45 +278,49 @@ SPEAKERS = {
         ["Sons of Thunder"],
     ),
     "a_named_person_reports_what_unnamed_others_say": (
-        "Ana Ruiz es actriz desde hace veinte años. Ruiz, como otros actores, se queja de que en los castings "
-        "las productoras piden o madrileños puros o extranjeros «recién llegados».",
+        "La arquitecta Ana Ruiz lleva veinte años en el oficio. Ruiz denuncia que en los concursos los promotores "
+        "piden siempre edificios «baratos y rápidos».",
         ["Ana Ruiz"],
     ),
+    "a_complaint_reports_what_others_say": (
+        "El fotógrafo Luis Mena trabaja en bodas desde 2005. Mena se queja de que los novios piden siempre "
+        "fotos «de revista».",
+        ["Luis Mena"],
+    ),
     "a_verb_of_saying_in_the_subjunctive_is_not_the_cue": (
-        "La fiscal Marta Gil dice que las palabras del acusado son «muy graves» y no entiende que el abogado "
-        "Luis Mora se queje de que el juicio llega tarde cuando lo habitual es que la justicia sea «demasiado lenta».",
-        ["Marta Gil", "Marta Gil"],
+        "El entrenador Pablo Díaz considera que el arbitraje fue «un desastre» y no acepta que el presidente "
+        "Luis Mora le pida silencio cuando el equipo jugó «de maravilla».",
+        ["Pablo Díaz", "Pablo Díaz"],
     ),
     "the_subject_of_the_writers_question_does_not_speak": (
-        "«Queremos trabajo», reclama Pedro Sanz, de 30 años, que repara bicicletas. «Y vivienda», apunta su novia, "
-        "Lucía Gil, de 28. ¿Y si el alcalde Juan Mora pide hoy que vuelvan a casa? «No vamos a parar», dice ella. "
-        "«Nadie nos escucha», añade él.",
+        "«Faltan médicos», asegura Pedro Sanz, enfermero. «Y camas», apunta su compañera Lucía Gil. ¿Y si el "
+        "consejero Juan Mora promete hoy más plazas? «Ya no le creemos», responde ella. "
+        "«Lo ha prometido cada año», añade él.",
         ["Pedro Sanz", "Lucía Gil", "Lucía Gil", "Pedro Sanz"],
     ),
     "a_body_named_by_its_kind_goes_by_another_noun_for_it": (
-        "Horas antes, el Ejército salió en defensa del general con un comunicado. "
-        "Es decir, «nunca estuvo al mando de esa brigada», señala el cuerpo.",
+        "El Ejército difundió ayer una nota sobre el caso. «Ningún soldado participó en la operación», "
+        "afirma el cuerpo.",
         ["Ejército"],
     ),
     "a_role_said_of_the_subject_first_is_not_taken_over_by_a_name_in_passing": (
-        "Marta Ruiz ha cancelado su gira de otoño. La cantante está «agotada», como ella misma ha contado. "
-        "Ruiz ha grabado discos con artistas como la cantante Lola Vega o el pianista Juan Mora. "
-        "Ahora, la cantante ya trabaja con otra discográfica: «Vuelvo en primavera».",
+        "Marta Ruiz estrena película el viernes. Ruiz la rodó en Galicia durante el invierno. La directora asegura "
+        "que el rodaje fue «una aventura». En el reparto trabajan la directora de fotografía Lola Vega y el actor "
+        "Juan Mora. Desde hoy, la directora prepara su próximo proyecto: «Será una comedia».",
         ["Marta Ruiz", "Marta Ruiz"],
     ),
     "a_sentence_cut_inside_a_dash_inciso": (
-        "Todos deberían saber, como recuerda la jugadora Ana Gil –autora del libro Cartas marcadas. Una vida "
-        "en la mesa– que solo se gana al asimilar que «no importa el dinero, sino las decisiones».",
-        ["Ana Gil"],
+        "Lo sabe todo alpinista, como recuerda el guía Jon Ibarra –autor de Cumbres. Diario de una vida en la "
+        "montaña– que en la montaña solo sobrevive quien entiende que «la cumbre es la mitad del camino».",
+        ["Jon Ibarra"],
     ),
     "a_body_introduced_with_an_indefinite_and_named_right_after": (
-        "Hace unos meses, otro bar de la ciudad también colgó un cartel en que indicaba: «Prohibido entrar con "
-        "patinetes». Eran parte de una serie de normas que hizo públicas y colgó en la pared el bar Casa Pepe, "
-        "con el fin de regular la entrada.",
-        ["Casa Pepe"],
+        "En marzo, una pizzería del puerto puso en su puerta un aviso que decía: «Aquí no se admiten perros». "
+        "Lo había escrito a mano el dueño de la pizzería Il Forno, según los vecinos.",
+        ["Il Forno"],
     ),
     "a_surname_in_lowercase_after_its_article": (
-        "Nabil El hadi, un pintor de 40 años, expone en el centro cultural. «Pinto lo que recuerdo», dice.",
+        "El pintor Nabil El hadi expone desde el lunes en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
     ),
 }
