@@ -8,7 +8,9 @@ document's translate.language parse), `document`, `table` (its SpeakerTable),
 
 from __future__ import annotations
 
+from summarize.body_nouns import other_names_for
 from summarize.quote_marks import QuotedSpan
+from summarize.role_nouns import is_person_role
 from translate.language import Token
 
 # Subject labels; "que"/"quien" subjects stand for the antecedent of their clause.
@@ -37,6 +39,12 @@ class CueParse:
                     if verb is None:
                         return None
                     continue
+                if subject.start > verb.start and not self._may_be_speaker(subject):
+                    # "La asociación, que defiende «…», condenó el asesinato": the parser
+                    # hung the real subject from the quotation and took the object for it.
+                    stray = self._stray_subject(verb, across_quotes=True)
+                    if stray is not None:
+                        return stray
                 return subject
             inverted = self._inverted_object(verb) or self._name_right_before(verb)
             if inverted is not None:
@@ -111,7 +119,10 @@ class CueParse:
                 return ancestor
         return None
 
-    def _stray_subject(self, verb: Token) -> Token | None:
+    def _may_be_speaker(self, noun: Token) -> bool:
+        return noun.pos != "NOUN" or self.table.is_name(noun) or is_person_role(noun) or bool(other_names_for(noun.lemma))
+
+    def _stray_subject(self, verb: Token, across_quotes: bool = False) -> Token | None:
         """ "«…» La jefa de la policía local, Ana Mora, subrayó …": the parser hung the subject
         from the quotation's verb; it is the subject left between the quotation and the verb."""
         sentence_start = verb.start
@@ -120,6 +131,8 @@ class CueParse:
             sentence_start = self._locator(block).at(verb.start).start
         for token in reversed(self.analysis.tokens_in(sentence_start, verb.start)):
             if self._masked(token):
+                if across_quotes:
+                    continue
                 return None
             stray = token.dep in SUBJECT_LABELS or (token.dep == "obj" and token.pos in ("NOUN", "PROPN"))
             if stray and self._masked(self.analysis.head(token)):

@@ -319,6 +319,11 @@ SPEAKERS = {
         "Lo había escrito a mano el dueño de la pizzería Il Forno, según los vecinos.",
         ["Il Forno"],
     ),
+    "a_subject_hung_from_a_quotation_before_the_verb_is_not_its_object": (
+        "La asociación organizadora de la fiesta, Barrio Vivo, una ONG que tiene entre sus objetivos "
+        "«cuidar la convivencia», condenó enérgicamente el ataque, «fruto del odio».",
+        ["Barrio Vivo", "Barrio Vivo"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "El pintor Nabil El hadi expone desde el lunes en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
