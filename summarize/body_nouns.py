@@ -25,6 +25,13 @@ _KINDS = (
     "restaurante local establecimiento bar",
     "tribunal corte sala audiencia",
     "cuerpo ejército policía guardia armada",
+    "comisión comité junta consejo",
+    "parlamento congreso senado cámara asamblea",
+    "ministerio departamento consejería secretaría",
+    "universidad facultad instituto centro escuela colegio",
+    "hospital clínica centro",
+    "embajada consulado legación",
+    "agencia oficina servicio",
 )
 _SYNONYMS: dict[str, frozenset[str]] = {}
 for _kind in _KINDS:

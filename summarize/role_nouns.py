@@ -40,7 +40,8 @@ _ROLES = frozenset(plain(word) for word in """
     abuelo tío amigo compañero pareja hombre señor señora joven chico interlocutor sucesor
     antecesor predecesor rival oponente adversario aliado colaborador ayudante asistente
     representante enviado emisario observador relator ponente organizador promotor impulsor
-    creador inventor heredero usuario cliente paciente víctima protagonista
+    creador inventor heredero usuario cliente paciente víctima protagonista persona niño hincha
+    aficionado seguidor duque conde
 """.split())
 
 

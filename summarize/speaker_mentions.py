@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarize.body_nouns import other_names_for
 from summarize.people import grammatical_gender
 from summarize.quote_cues import plain
 from summarize.role_nouns import is_person_role
@@ -45,6 +46,12 @@ _HEAD_LINKS = frozenset({"case", "mark", "cc"})
 # Nouns for what someone said: "según su versión", "en palabras de su director".
 _SPEECH_NOUNS = frozenset(plain(word) for word in
                           "interpretación versión opinión palabra declaración criterio juicio relato explicación".split())
+# Writings and outlets that "say" in news: "el informe advierte", "medios locales".
+_SOURCE_NOUNS = frozenset(plain(word) for word in """
+    informe estudio documento comunicado nota texto carta sentencia auto escrito mensaje
+    cartel resolución encuesta sondeo conclusión documental medio web página cuenta perfil
+""".split())
+_YEAR = plain("año")
 _MAX_MENTION_TOKENS = 14
 _ROLE_STOPS = frozenset({"en", "durante", "tras", "desde", "ante"})
 
@@ -97,7 +104,8 @@ class MentionReader:
                                    gender=head.feature("Gender"))
             if lowered in _FIRST_PERSON:
                 return Attribution(None, "writer", mention, position=position)
-            return Attribution(None, via, mention, description=mention, position=position)
+            return Attribution(None, via, mention, description=self._description(head, mention),
+                               position=position)
         if plain(head.lemma) in _SPEECH_NOUNS and head.pos == "NOUN":
             return self._speech_noun(head, via, position)
         name = self.name_of(head)
@@ -109,7 +117,8 @@ class MentionReader:
             named = self._body_named_next(head)
             if named:
                 return Attribution(named, via, mention, number=number, position=position)
-            return Attribution(None, via, mention, description=mention, number=number, position=position)
+            return Attribution(None, via, mention, description=self._description(head, mention),
+                               number=number, position=position)
         role = self.table.role_name(role_keys(head, self.analysis), head.start)
         if role:
             return Attribution(self.table.full_name(role, head.start), via, mention, number=number,
@@ -122,7 +131,29 @@ class MentionReader:
         person = self._person_in_role(head, number)
         if person:
             return Attribution(person, via, mention, number=number, position=position)
-        return Attribution(None, via, mention, description=mention, number=number, position=position)
+        return Attribution(None, via, mention, description=self._description(head, mention), number=number,
+                           position=position)
+
+    def _description(self, head: Token, mention: str | None) -> str | None:
+        """The mention, when it designates someone who can speak: a person, a body, a
+        source or a writing ("un portavoz", "la empresa", "fuentes policiales", "el
+        informe"), not "su silencio", "el cambio" or a bare "esta" the parser made a subject."""
+        return mention if self.can_speak(head) else None
+
+    def can_speak(self, head: Token) -> bool:
+        lemma = plain(head.lemma or head.text)
+        if head.pos == "PRON":
+            # "uno de ellos", "uno de los agentes": a pronoun speaks through its complement.
+            return any(c.dep == "nmod" and (c.pos == "PRON" or self.can_speak(c)) for c in self.analysis.children(head))
+        if head.pos == "ADJ":  # "una joven", "la mayor de las hermanas"
+            return any(c.dep == "det" for c in self.analysis.children(head)) or is_person_role(head)
+        return (self.table.is_name(head) or is_person_role(head) or self._of_an_age(head)
+                or bool(other_names_for(lemma)) or lemma in _SOURCE_NOUNS or lemma in _ANONYMOUS_HEADS)
+
+    def _of_an_age(self, noun: Token) -> bool:
+        """ "una gallega de 80 años": whoever has an age is a person."""
+        return any(c.dep == "nmod" and plain(c.lemma) == _YEAR and any(g.pos == "NUM" for g in self.analysis.children(c))
+                   for c in self.analysis.children(noun))
 
     def _body_named_next(self, head: Token) -> str | None:
         """ "una pizzería del puerto puso un aviso: «…». Lo escribió el dueño de la pizzería

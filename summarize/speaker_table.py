@@ -32,6 +32,8 @@ _APPOSITION_LABELS = frozenset({"appos", "flat", "compound", "nmod", "nsubj", "o
 # Words of a noun phrase, for reading one back from a comma: "la delegada del Gobierno ,".
 _NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ"})
 _APPOSED_PHRASE_TOKENS = 10
+# Tags of words that never end a name, when the recogniser does not say otherwise.
+_NOT_NAME_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "VERB", "PRON"})
 # Named-entity labels of speakers; places and miscellany are not people or bodies.
 SPEAKER_ENTITY_LABELS = frozenset({"PER", "ORG"})
 
@@ -77,7 +79,9 @@ class SpeakerTable:
         runs: list[NameRun] = []
         for start, end in content_spans:
             for run in name_runs(masked_text, start, end, self.lowercase):
-                runs.extend(self._split_at_person(run))
+                trimmed = self._trimmed(run)
+                if trimmed is not None:
+                    runs.extend(self._split_at_person(trimmed))
         self.names = NameIndex(runs)
         self._run_starts = [run.start for run in self.names.runs]
         self._person_entities = frozenset(e.text for e in analysis.entities if e.label == "PER")
@@ -93,6 +97,27 @@ class SpeakerTable:
             self._learn_written_apposition(run)
         for links in self._roles.values():
             links.sort(key=lambda link: link.position)
+
+    def _trimmed(self, run: NameRun) -> NameRun | None:
+        """A run as far as the tagger agrees it is a name: not the start of the sentence
+        that follows a caption without a full stop ("ANA RUIZ Luis Gil El montaje …")."""
+        tokens = self.analysis.tokens_in(run.start, run.end)
+        if len(tokens) != len(run.words):
+            return run
+        count = len(tokens)
+        while count > 1:
+            last = tokens[count - 1]
+            if last.text.islower() and last.pos != "PROPN":
+                count -= 2 if tokens[count - 2].text.lower() in ("el", "al") else 1  # "… Gil El concierto"
+            elif len(last.text) > 1 and last.pos in _NOT_NAME_POS and not last.entity:
+                count -= 1
+            else:
+                break
+        if count < 1:
+            return None
+        if count == len(tokens):
+            return run
+        return NameRun(run.start, tokens[count - 1].end, run.words[:count])
 
     def _split_at_person(self, run: NameRun) -> list[NameRun]:
         """ "el secretario del Tesoro Peter Walsh": the body a role belongs to, glued to the

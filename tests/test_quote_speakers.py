@@ -324,6 +324,11 @@ SPEAKERS = {
         "«cuidar la convivencia», condenó enérgicamente el ataque, «fruto del odio».",
         ["Barrio Vivo", "Barrio Vivo"],
     ),
+    "a_caption_without_a_full_stop_does_not_run_into_the_name": (
+        "El director, en el teatro. FOTO: ANA RUIZ Luis Gil El montaje se estrena hoy en Madrid. "
+        "«Es mi obra más personal», dice Gil.",
+        ["Luis Gil"],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "El pintor Nabil El hadi expone desde el lunes en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
@@ -348,6 +353,25 @@ def test_speaker(name):
     ],
 )
 def test_nobody_named_gives_a_description_and_no_speaker(text, description):
+    (quote,) = quotes(text)
+    assert quote.speaker is None
+    assert quote.speaker_description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("«Los datos no mienten», concluye el informe.", "el informe"),
+        ("«Nadie nos avisó», contó uno de los vecinos.", "uno de los vecinos"),
+        ("«Nos vamos mañana», dijo la mayor de las hermanas.", "la mayor de las hermanas"),
+        ("«Aquí no se rinde nadie», asegura una gallega de 80 años.", "una gallega de 80 años"),
+        ("El cambio, según explicó, «no llegará este año».", None),
+        ("Este fue el caso de un barrio de la costa en el que sus vecinos optaron por resistir: «Aquí seguimos».",
+         None),
+        ("La protesta fue tranquila. Su silencio lo decía todo, «basta ya».", None),
+    ],
+)
+def test_a_description_names_someone_who_can_speak(text, description):
     (quote,) = quotes(text)
     assert quote.speaker is None
     assert quote.speaker_description == description
