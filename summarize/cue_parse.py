@@ -2,15 +2,14 @@
 it is impersonal, whether the parse ties it to the quotation.
 
 A mixin of summarize.quote_speakers.SpeakerFinder, which provides `analysis` (the
-document's translate.language parse), `document`, `table` (its SpeakerTable),
-`_masked(token)` (a token inside a quotation) and `_locator(block)` (its sentences).
+document's translate.language parse), `document`, `table` (its SpeakerTable), `reader`
+(its MentionReader), `_masked(token)` (a token inside a quotation) and `_locator(block)`
+(its sentences).
 """
 
 from __future__ import annotations
 
-from summarize.body_nouns import other_names_for
 from summarize.quote_marks import QuotedSpan
-from summarize.role_nouns import is_person_role
 from translate.language import Token
 
 # Subject labels; "que"/"quien" subjects stand for the antecedent of their clause.
@@ -39,7 +38,7 @@ class CueParse:
                     if verb is None:
                         return None
                     continue
-                if subject.start > verb.start and not self._may_be_speaker(subject):
+                if subject.start > verb.start and subject.pos == "NOUN" and not self.reader.can_speak(subject):
                     # "La asociación, que defiende «…», condenó el asesinato": the parser
                     # hung the real subject from the quotation and took the object for it.
                     stray = self._stray_subject(verb, across_quotes=True)
@@ -118,9 +117,6 @@ class CueParse:
             if ancestor.pos in ("VERB", "AUX") and not self._masked(ancestor):
                 return ancestor
         return None
-
-    def _may_be_speaker(self, noun: Token) -> bool:
-        return noun.pos != "NOUN" or self.table.is_name(noun) or is_person_role(noun) or bool(other_names_for(noun.lemma))
 
     def _stray_subject(self, verb: Token, across_quotes: bool = False) -> Token | None:
         """ "«…» La jefa de la policía local, Ana Mora, subrayó …": the parser hung the subject

@@ -31,7 +31,6 @@ from summarize.quote_marks import QuotedSpan
 from summarize.quote_names import is_capitalised, tokens
 from summarize.quote_sentences import SentenceLocator
 from summarize.reporting import OPINION_LEAD_INS, SEGUN, is_reporting_verb
-from summarize.role_nouns import is_person_role
 from summarize.speaker_mentions import MASK, NOBODY, Attribution, MentionReader
 from summarize.speaker_table import SpeakerTable
 from translate.document import CONTENT_KINDS, AlignedDocument, Block
@@ -242,10 +241,8 @@ class SpeakerFinder(CueParse, QuoteContext):
         return self.reader.read(heads[0], "colon", span.outer_start) if heads else None
 
     def _may_speak(self, subject: Token, found: Attribution) -> bool:
-        """A name, a pronoun, a person's role or an anonymous source: not "el patio es el sitio …"."""
-        if subject.pos != "NOUN" or self.table.is_name(subject) or is_person_role(subject):
-            return True
-        return found.speaker is not None or self.reader.is_anonymous(subject)
+        """A name, a pronoun, a person, a body or a source: not "el patio es el sitio …"."""
+        return subject.pos != "NOUN" or found.speaker is not None or self.reader.can_speak(subject)
 
     def _has_determiner(self, noun: Token) -> bool:
         return any(c.dep == "det" for c in self.analysis.children(noun))
