@@ -9,6 +9,7 @@ document's translate.language parse), `document`, `table` (its SpeakerTable), `r
 
 from __future__ import annotations
 
+from summarize.body_nouns import other_names_for
 from summarize.quote_marks import QuotedSpan
 from translate.language import Token
 
@@ -187,11 +188,16 @@ class CueParse:
 
     def _source_complement(self, verb: Token) -> Token | None:
         """ "«…», explican desde el ministerio": a subjectless verb speaks for the body
-        its "desde" complement names."""
+        its "desde" complement names; a plural one also for a body after "en" ("«…»,
+        dicen en el partido"), not for a place or a medium ("dicen en Twitter")."""
+        plural = self._agreement(verb)[1] == "Plur"
         for child in self.analysis.children(verb):
-            if child.dep == "obl" and not self._masked(child):
-                if any(c.dep == "case" and c.text.lower() == "desde" for c in self.analysis.children(child)):
-                    return child
+            if child.dep != "obl" or self._masked(child):
+                continue
+            links = {c.text.lower() for c in self.analysis.children(child) if c.dep == "case"}
+            body = child.entity == "ORG" or bool(other_names_for(child.lemma))
+            if "desde" in links or (plural and "en" in links and body):
+                return child
         return None
 
     def _impersonal(self, verb: Token) -> bool:

@@ -329,6 +329,14 @@ SPEAKERS = {
         "«Es mi obra más personal», dice Gil.",
         ["Luis Gil"],
     ),
+    "a_plural_verb_speaks_for_the_body_after_en": (
+        "El pacto se firmó de madrugada. «Es una traición», dicen en el PP.",
+        ["PP"],
+    ),
+    "a_plural_verb_does_not_speak_for_a_medium_after_en": (
+        "El pacto se firmó de madrugada. «Es una traición», dijeron en Twitter.",
+        [None],
+    ),
     "a_surname_in_lowercase_after_its_article": (
         "El pintor Nabil El hadi expone desde el lunes en el centro cultural. «Pinto lo que recuerdo», dice.",
         ["Nabil El hadi"],
