@@ -26,7 +26,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?…:;\n\x1f«»“”\"]")
 _MAX_PERSON_WORDS = 4
 # Capitalised articles inside Arabic names; the surname after them may be written in
 # lowercase ("Nabil El hadi").
-_SURNAME_ARTICLES = frozenset({"el", "al"})
+SURNAME_ARTICLES = frozenset({"el", "al"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _lowercase_surname(text: str, members: list[re.Match], following: re.Match) 
     return (
         len(members) >= 2
         and is_capitalised(last)
-        and last.lower() in _SURNAME_ARTICLES
+        and last.lower() in SURNAME_ARTICLES
         and word.islower()
         and word not in FUNCTION_WORDS
         and _spaces_only(text, members[-1].end(), following.start())
@@ -140,7 +140,7 @@ def _clean_run(
             continue
         break
     while members and not is_capitalised(members[-1].group()) and not (
-        len(members) >= 2 and members[-2].group().lower() in _SURNAME_ARTICLES and is_capitalised(members[-2].group())
+        len(members) >= 2 and members[-2].group().lower() in SURNAME_ARTICLES and is_capitalised(members[-2].group())
     ):
         members = members[:-1]
     if not members or (len(members) > 1 and all(_shouting(m.group()) for m in members)):

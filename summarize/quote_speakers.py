@@ -34,7 +34,7 @@ from summarize.reporting import OPINION_LEAD_INS, SEGUN, is_reporting_verb
 from summarize.speaker_mentions import MASK, NOBODY, Attribution, MentionReader
 from summarize.speaker_table import SpeakerTable
 from translate.document import CONTENT_KINDS, AlignedDocument, Block
-from translate.language import Token, analyse_document
+from translate.language import INCISO_DASH, Token, analyse_document
 
 __all__ = ["MASK", "NOBODY", "Attribution", "SpeakerFinder", "masked_text"]
 
@@ -45,7 +45,6 @@ _OTHER_QUOTE_PENALTY = 60
 # Characters between a quotation and a verb that directly attributes it (", " or " —").
 _ADJACENT = 4
 _CONTRACTIONS = {"del": "de", "al": "a"}
-_INCISO_DASHES = ("—", "–")
 # A colon lead-in is a short noun phrase or clause: "El técnico, tajante: «…»".
 _COLON_CLAUSE_TOKENS = 40
 
@@ -161,8 +160,8 @@ class SpeakerFinder(CueParse, QuoteContext):
     def _inciso_open_before(self, previous, lo: int, span: QuotedSpan) -> bool:
         """ "como recuerda X –autor de Cumbres. Diario de una vida– que «…»": a dash opened in the
         sentence before and closed before the quotation."""
-        opened = sum(self.masked.count(dash, previous.start, previous.end) for dash in _INCISO_DASHES)
-        return opened % 2 == 1 and any(dash in self.masked[lo : span.outer_start] for dash in _INCISO_DASHES)
+        opened = len(INCISO_DASH.findall(self.masked, previous.start, previous.end))
+        return opened % 2 == 1 and INCISO_DASH.search(self.masked, lo, span.outer_start) is not None
 
     def _cue_at(self, outside: list[Token], index: int) -> tuple[str, Token] | None:
         token = outside[index]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from summarize.body_nouns import other_names_for
 from summarize.people import People, grammatical_gender
 from summarize.quote_cues import plain
-from summarize.quote_names import NameIndex, NameRun, lowercase_vocabulary, name_runs
+from summarize.quote_names import SURNAME_ARTICLES, NameIndex, NameRun, lowercase_vocabulary, name_runs
 from summarize.role_nouns import is_person_role
 from translate.language import Analysis, Token
 
@@ -108,7 +108,7 @@ class SpeakerTable:
         while count > 1:
             last = tokens[count - 1]
             if last.text.islower() and last.pos != "PROPN":
-                count -= 2 if tokens[count - 2].text.lower() in ("el", "al") else 1  # "… Gil El concierto"
+                count -= 2 if tokens[count - 2].text.lower() in SURNAME_ARTICLES else 1  # "… Gil El concierto"
             elif len(last.text) > 1 and last.pos in _NOT_NAME_POS and not last.entity:
                 count -= 1
             else:

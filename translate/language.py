@@ -36,14 +36,14 @@ PIPE_BATCH_SIZE = 64
 # an inciso's dashes as proper nouns and builds subjects out of them. The parser reads
 # them as '"' and ',' instead (one character for one, so offsets stay exact); tokens
 # keep the document's own characters.
-_PARSE_FRIENDLY = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‹": '"', "›": '"',
-                                 "—": ",", "―": ","})
-_EN_DASH_INCISO = re.compile(r"(?<!\d)–|–(?!\d)")  # an en dash between digits is a range
+_PARSE_FRIENDLY = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‹": '"', "›": '"'})
+# The dashes that open or close an inciso; an en dash between digits is a range.
+INCISO_DASH = re.compile(r"[—―]|(?<!\d)–|–(?!\d)")
 
 
 def parse_friendly(text: str) -> str:
     """`text` as the parser reads it: typographic quotes as '"', inciso dashes as ','."""
-    return _EN_DASH_INCISO.sub(",", text.translate(_PARSE_FRIENDLY))
+    return INCISO_DASH.sub(",", text.translate(_PARSE_FRIENDLY))
 
 _load_lock = threading.Lock()
 
