@@ -1,6 +1,6 @@
 """Build step that pyproject.toml cannot declare: the UI's message catalogues compiled.
 
-An installed wheel carries webapp/translations/*/LC_MESSAGES/messages.mo next to each .po,
+An installed wheel carries bitexto/webapp/translations/*/LC_MESSAGES/messages.mo next to each .po,
 so the web app never has to compile them where it may not write (a checkout compiles
 them into its instance folder instead, see webapp.i18n).
 """
@@ -19,7 +19,7 @@ class BuildWithCatalogues(build_py):
         for po in Path("webapp/translations").glob("*/LC_MESSAGES/*.po"):
             with po.open("rb") as handle:
                 catalog = read_po(handle, locale=po.parent.parent.name)
-            mo = Path(self.build_lib) / po.with_suffix(".mo")
+            mo = Path(self.build_lib) / "bitexto" / po.with_suffix(".mo")  # webapp/ is bitexto.webapp
             mo.parent.mkdir(parents=True, exist_ok=True)
             with mo.open("wb") as handle:
                 write_mo(handle, catalog)

@@ -66,7 +66,7 @@ def log(message: str) -> None:
 
 def seed_variants(count: int, seed: int = 0) -> list[str]:
     """`count` distinct articles from the seed: paragraphs rotated, sentences shuffled."""
-    from translate.segment import split_sentences
+    from bitexto.translate.segment import split_sentences
 
     paragraphs = [p for p in SEED_ARTICLE.read_text(encoding="utf-8").split("\n") if p.strip()]
     rng = random.Random(seed)
@@ -185,9 +185,9 @@ def time_single_vs_many(label: str, engine, texts: list[str], settings, group_se
 def time_apertium_call(texts: list[str], settings, group_sentences: int, max_wait: float,
                        runs: int = 3) -> Row:
     """One Apertium call over one group's sentences (the best of `runs`): its cores used."""
-    from translate.engines import create_engine
-    from translate.engines.apertium import CHUNK_SENTENCES
-    from translate.pipeline import segment_article
+    from bitexto.translate.engines import create_engine
+    from bitexto.translate.engines.apertium import CHUNK_SENTENCES
+    from bitexto.translate.pipeline import segment_article
 
     engine = create_engine("apertium", settings.translate)
     sentences: list[str] = []
@@ -297,9 +297,9 @@ def time_cli_rounds(texts: list[str], workers_max: int, repeat: int, group_sente
 def argos_engine(data_dir: Path, settings_overrides: dict):
     """A tiny random-weight Argos package, installed into a scratch data dir."""
     from bitexto.settings import Settings
-    from translate.engines.argos import ArgosEngine
-    from translate.models import install_package
-    from translate.testing import build_argos_package
+    from bitexto.translate.engines.argos import ArgosEngine
+    from bitexto.translate.models import install_package
+    from bitexto.translate.testing import build_argos_package
 
     os.environ["BITEXTO_DATA_DIR"] = str(data_dir)
     settings = Settings.from_env(**settings_overrides)
@@ -328,7 +328,7 @@ def main() -> None:
         scratch = Path(scratch)
         os.environ["BITEXTO_DATA_DIR"] = str(scratch / "data")
         from bitexto.settings import Settings
-        from translate.engines import create_engine
+        from bitexto.translate.engines import create_engine
 
         texts = (jsonl_articles(args.data, args.articles) if args.data
                  else seed_variants(args.articles))

@@ -77,11 +77,11 @@ def raw_apertium(lines: list[str]) -> list[str]:
 
 
 def bitexto_lines(lines: list[str], engine_name: str) -> list[str]:
-    from translate.blocks import build_blocks
-    from translate.clean import normalize
-    from translate.document import AlignedDocument
-    from translate.engines import create_engine
-    from translate.pipeline import translate_documents
+    from bitexto.translate.blocks import build_blocks
+    from bitexto.translate.clean import normalize
+    from bitexto.translate.document import AlignedDocument
+    from bitexto.translate.engines import create_engine
+    from bitexto.translate.pipeline import translate_documents
 
     engine = create_engine(engine_name)
     # Not segment_article: its language check refuses a few short lines of the test set.

@@ -18,10 +18,10 @@ import statistics
 import time
 from pathlib import Path
 
-from translate.engines import create_engine
-from translate.language import analyse_document, model_info
-from translate.options import TranslateOptions
-from translate.pipeline import segment_article, translate_documents
+from bitexto.translate.engines import create_engine
+from bitexto.translate.language import analyse_document, model_info
+from bitexto.translate.options import TranslateOptions
+from bitexto.translate.pipeline import segment_article, translate_documents
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_957073114899cdb1.txt"
 TARGET_RATIO = 0.20

@@ -54,12 +54,12 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Sequence
 
-from summarize.body import body_of
-from summarize.news_ranker import DEFAULT_WEIGHTS, NewsRanker, Weights, mmr_order, score, sentence_features
-from summarize.summary import ALGORITHMS, summarize
-from summarize.vectors import prefilter, sentence_vectors
-from translate.document import AlignedDocument
-from translate.pipeline import segment_article
+from bitexto.summarize.body import body_of
+from bitexto.summarize.news_ranker import DEFAULT_WEIGHTS, NewsRanker, Weights, mmr_order, score, sentence_features
+from bitexto.summarize.summary import ALGORITHMS, summarize
+from bitexto.summarize.vectors import prefilter, sentence_vectors
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.pipeline import segment_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_957073114899cdb1.txt"
@@ -374,11 +374,11 @@ def _best_time(run, runs: int = 2) -> float:
 def time_quotes_against_translation(length: str) -> None:
     """Summary + quotes cost on the seed relative to its Apertium translation (target ≤ 5%)."""
     try:
-        extract_quotes = importlib.import_module("summarize.quotes").extract_quotes
+        extract_quotes = importlib.import_module("bitexto.summarize.quotes").extract_quotes
     except (ImportError, AttributeError):
         print("\nsummarize.quotes.extract_quotes not available: summary+quotes vs translation skipped")
         return
-    from translate.pipeline import translate_article
+    from bitexto.translate.pipeline import translate_article
 
     text = SEED.read_text(encoding="utf-8")
     translate_seconds = _best_time(lambda: translate_article(text, engine="apertium"), runs=3)

@@ -135,7 +135,7 @@ def seed_article() -> str:
     """The repository's seed article, or the bundled Spanish text if it is missing."""
     if SEED_ARTICLE.is_file():
         return SEED_ARTICLE.read_text(encoding="utf-8")
-    from translate.testing import SPANISH_TRAINING_TEXT
+    from bitexto.translate.testing import SPANISH_TRAINING_TEXT
 
     return SPANISH_TRAINING_TEXT
 
@@ -146,7 +146,7 @@ def perturbed_copies(text: str, count: int, seed: int = 0) -> list[str]:
     Without --data the batch and the soak are made of the seed article; varying it
     keeps every copy distinct, as real articles would be.
     """
-    from translate.segment import split_sentences
+    from bitexto.translate.segment import split_sentences
 
     rng = random.Random(seed)
     paragraphs = text.split("\n")
@@ -197,7 +197,7 @@ def training_text_for(corpus: str) -> str:
     pseudo-Spanish words made of its own syllables; the real text is repeated so its
     words still become whole pieces.
     """
-    from translate.testing import SPANISH_TRAINING_TEXT
+    from bitexto.translate.testing import SPANISH_TRAINING_TEXT
 
     text = corpus + "\n" + SPANISH_TRAINING_TEXT
     if reachable_vocabulary(text) >= TARGET_VOCAB:
@@ -206,7 +206,7 @@ def training_text_for(corpus: str) -> str:
 
 
 def reachable_vocabulary(text: str) -> int:
-    from translate.testing import train_sentencepiece
+    from bitexto.translate.testing import train_sentencepiece
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
@@ -246,7 +246,7 @@ def package_cache_key(training_text: str) -> str:
 
 def cached_package(training_text: str) -> tuple[Path, bool]:
     """The benchmark .argosmodel, built on first use; returns (path, was_cached)."""
-    from translate.testing import build_argos_package
+    from bitexto.translate.testing import build_argos_package
 
     folder = CACHE_DIR / f"package-{package_cache_key(training_text)}"
     existing = sorted(folder.glob("*.argosmodel")) if folder.is_dir() else []
@@ -279,7 +279,7 @@ def package_description(package_file: Path) -> str:
     """One line about the package: its build dimensions and what the file holds."""
     import zipfile
 
-    from translate.testing import SIZES
+    from bitexto.translate.testing import SIZES
 
     with zipfile.ZipFile(package_file) as archive:
         names = archive.namelist()
@@ -304,7 +304,7 @@ def bench_settings(data_dir: Path, max_decoding_length: int, **overrides):
 
 
 def install_into(data_dir: Path, package_file: Path, max_decoding_length: int):
-    from translate.models import install_package
+    from bitexto.translate.models import install_package
 
     settings = bench_settings(data_dir, max_decoding_length)
     install_package(package_file, options=settings.translate)
@@ -410,7 +410,7 @@ class LocalSentencizer:
         self.pkg = pkg
 
     def split_sentences(self, text: str) -> list[str]:
-        from translate.segment import split_sentences
+        from bitexto.translate.segment import split_sentences
 
         sentences = [text[start:end] for start, end in split_sentences(text)]
         LocalSentencizer.sentences_seen += len(sentences)
@@ -470,7 +470,7 @@ def offline_argos(settings, max_decoding_length: int):
     """argostranslate.translate, patched to run offline with bounded decoding."""
     import ctranslate2
 
-    from translate import argos_env
+    from bitexto.translate import argos_env
 
     argos_env.configure(settings.data_dir)
     # Imported only here: it loads torch, stanza and MiniSBD (seconds, and memory that
@@ -529,7 +529,7 @@ def tuned_argos_path(default: ArgosPath, inter_threads: int, intra_threads: int,
 
 
 def article_sentences(text: str, settings) -> list[str]:
-    from translate.pipeline import segment_article
+    from bitexto.translate.pipeline import segment_article
 
     return [sentence.source for sentence in segment_article(text, settings.translate).sentences()]
 
@@ -670,7 +670,7 @@ def child_memory(args: argparse.Namespace) -> dict:
     one long call over the whole batch, so the peak after the soak is the peak of
     normal use and the last peak is that of a very long document.
     """
-    from translate.engines.argos import ArgosEngine
+    from bitexto.translate.engines.argos import ArgosEngine
 
     workload = json.loads(Path(args.workload).read_text(encoding="utf-8"))
     settings = bench_settings(Path(args.data_dir), args.max_decoding_length,
@@ -720,7 +720,7 @@ def child_argos_memory(args: argparse.Namespace) -> dict:
 def child_sweep(args: argparse.Namespace) -> dict:
     """(b) with one set of thread/batching settings: the sweep articles translated one
     call per article (as the pipeline does) and as one long document."""
-    from translate.engines.argos import ArgosEngine
+    from bitexto.translate.engines.argos import ArgosEngine
 
     workload = json.loads(Path(args.workload).read_text(encoding="utf-8"))
     articles = workload["sweep_articles"]
@@ -869,7 +869,7 @@ def print_memory(memory: dict, argos_memory: dict | None) -> None:
 def run_timings(args, plan: RunPlan, workload: Workload, settings, package_dir: Path,
                 texts_for_argos: Callable[[list[str]], list[str]]):
     """Time (a), (b), (c) on the seed and the batch; returns timings and the argos check."""
-    from translate.engines.argos import ArgosEngine
+    from bitexto.translate.engines.argos import ArgosEngine
 
     log("loading the paths")
     argos = argos_path(settings, args.max_decoding_length)
@@ -983,7 +983,7 @@ ROW_ORDER = ["a", "a_tuned", "b", "b_retry", "b_each", "c"]
 
 def normalized_texts(settings) -> Callable[[list[str]], list[str]]:
     """Argos gets the text bitexto segments (normalised), so both see the same sentences."""
-    from translate.pipeline import segment_article
+    from bitexto.translate.pipeline import segment_article
 
     return lambda texts: [segment_article(text, settings.translate).text for text in texts]
 
@@ -1025,7 +1025,7 @@ def print_sentence_check(timings: list[Timing], checks: dict) -> None:
 
 def write_workload_file(folder: Path, workload: Workload, plan: RunPlan, settings) -> Path:
     """What the child processes translate, so they need no access to --data."""
-    from translate.pipeline import segment_article
+    from bitexto.translate.pipeline import segment_article
 
     # The sweep's articles: the batch's first ones, up to plan.sweep_sentences sentences.
     sweep_articles: list[list[str]] = []
@@ -1112,7 +1112,7 @@ def measure(args: argparse.Namespace, launcher: ChildLauncher) -> None:
         # A throwaway BITEXTO_DATA_DIR: nothing is installed under the user's home.
         data_dir = Path(temp) / "data"
         settings = install_into(data_dir, package_file, args.max_decoding_length)
-        from translate.engines.argos import ArgosEngine
+        from bitexto.translate.engines.argos import ArgosEngine
 
         package_dir = ArgosEngine(settings.translate).package_path
         workload_file = write_workload_file(Path(temp), workload, plan, settings)

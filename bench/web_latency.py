@@ -87,7 +87,7 @@ def main() -> None:
     if args.engine:
         os.environ["BITEXTO_ENGINE"] = args.engine
     sys.path.insert(0, str(ROOT))
-    from webapp import create_app
+    from bitexto.webapp import create_app
 
     app = create_app({"RATELIMIT_ENABLED": False})
     server = serve(app)

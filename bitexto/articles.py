@@ -12,10 +12,10 @@ from bitexto.database import Database
 from bitexto.newsletter.speakers import remember_speakers
 from bitexto.settings import Settings
 from bitexto.store import insert_article, save_article
-from summarize import Quote, Summary, extract_quotes, summarize
-from translate.document import AlignedDocument
-from translate.engines import Engine, ProgressCallback, create_engine
-from translate.pipeline import read_page_source, segment_article, translate_documents
+from bitexto.summarize import Quote, Summary, extract_quotes, summarize
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.engines import Engine, ProgressCallback, create_engine
+from bitexto.translate.pipeline import read_page_source, segment_article, translate_documents
 
 DEFAULT_SUMMARY_LENGTH = "3"
 DEFAULT_ALGORITHM = "default"

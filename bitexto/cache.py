@@ -17,8 +17,8 @@ from typing import Sequence
 
 from bitexto.database import Database, open_database
 from bitexto.settings import Settings
-from translate.engines import create_engine
-from translate.engines.base import Engine, ProgressCallback, Translation
+from bitexto.translate.engines import create_engine
+from bitexto.translate.engines.base import Engine, ProgressCallback, Translation
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS translation_cache (

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
-from translate.errors import DatabaseUnavailable
+from bitexto.translate.errors import DatabaseUnavailable
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 POOL_MAX_CONNECTIONS = 10

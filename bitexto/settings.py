@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Mapping
 
 from bitexto.database import is_postgres_url, redact
-from translate.options import TranslateOptions, default_data_dir
+from bitexto.translate.options import TranslateOptions, default_data_dir
 
 ENV_PREFIX = "BITEXTO_"
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
@@ -134,7 +134,7 @@ def parse_value(setting: Setting, raw: str) -> object:
 
 @functools.lru_cache(maxsize=8)
 def _read_glossary(path: str, stamp: tuple | None):
-    from translate.glossary import Glossary
+    from bitexto.translate.glossary import Glossary
 
     return Glossary.from_file(path)
 

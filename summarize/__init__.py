@@ -4,7 +4,7 @@
     extract_quotes(document) -> list[Quote]
 """
 
-from summarize.quotes import Quote, extract_quotes
-from summarize.summary import ALGORITHMS, Summary, sentence_scores, summarize
+from bitexto.summarize.quotes import Quote, extract_quotes
+from bitexto.summarize.summary import ALGORITHMS, Summary, sentence_scores, summarize
 
 __all__ = ["ALGORITHMS", "Quote", "Summary", "extract_quotes", "sentence_scores", "summarize"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from translate.document import AlignedDocument, Sentence
+from bitexto.translate.document import AlignedDocument, Sentence
 
 
 @dataclass(frozen=True)

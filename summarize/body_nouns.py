@@ -9,7 +9,7 @@ kind ("el Ejército", "la Policía Nacional") goes by the other nouns of its set
 
 from __future__ import annotations
 
-from summarize.quote_cues import plain
+from bitexto.summarize.quote_cues import plain
 
 _KINDS = (
     "grupo banda conjunto formación orquesta coro",

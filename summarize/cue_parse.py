@@ -9,9 +9,9 @@ document's translate.language parse), `document`, `table` (its SpeakerTable), `r
 
 from __future__ import annotations
 
-from summarize.body_nouns import other_names_for
-from summarize.quote_marks import QuotedSpan
-from translate.language import Token
+from bitexto.summarize.body_nouns import other_names_for
+from bitexto.summarize.quote_marks import QuotedSpan
+from bitexto.translate.language import Token
 
 # Subject labels; "que"/"quien" subjects stand for the antecedent of their clause.
 SUBJECT_LABELS = ("nsubj", "nsubj:pass")

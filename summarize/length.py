@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from translate.errors import InputError
+from bitexto.translate.errors import InputError
 
 # Three sentences: the classic news lead (and the Lead-3 baseline summaries are judged by).
 DEFAULT_LENGTH = 3

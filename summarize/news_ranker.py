@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple, Sequence
 
-from summarize.body import Body
-from summarize.text import words
-from summarize.vectors import MAX_CANDIDATES, Vector, centrality, cosine, prefilter, sentence_vectors
+from bitexto.summarize.body import Body
+from bitexto.summarize.text import words
+from bitexto.summarize.vectors import MAX_CANDIDATES, Vector, centrality, cosine, prefilter, sentence_vectors
 
 
 class Features(NamedTuple):

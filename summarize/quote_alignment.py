@@ -23,9 +23,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from summarize.quote_marks import QuotedSpan, find_quoted_spans, recover_start
-from summarize.quote_sentences import SentenceLocator
-from translate.document import Sentence
+from bitexto.summarize.quote_marks import QuotedSpan, find_quoted_spans, recover_start
+from bitexto.summarize.quote_sentences import SentenceLocator
+from bitexto.translate.document import Sentence
 
 _WORD = re.compile(r"[^\W_]+")
 _COGNATE_PREFIX = 4

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from summarize.cue_parse import SUBJECT_LABELS
-from summarize.quote_marks import QuotedSpan
-from summarize.reporting import is_reporting_verb
-from summarize.role_nouns import is_person_role
-from summarize.speaker_mentions import MASK, NOBODY, Attribution
-from translate.document import CONTENT_KINDS, Block
-from translate.language import Token
+from bitexto.summarize.cue_parse import SUBJECT_LABELS
+from bitexto.summarize.quote_marks import QuotedSpan
+from bitexto.summarize.reporting import is_reporting_verb
+from bitexto.summarize.role_nouns import is_person_role
+from bitexto.summarize.speaker_mentions import MASK, NOBODY, Attribution
+from bitexto.translate.document import CONTENT_KINDS, Block
+from bitexto.translate.language import Token
 
 _BACK_REFERENCES = frozenset({"así", "eso", "esto", "lo", "tal"})
 

@@ -24,8 +24,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from summarize.quote_cues import is_cue_verb
-from translate.segment import split_sentences
+from bitexto.summarize.quote_cues import is_cue_verb
+from bitexto.translate.segment import split_sentences
 
 # Opening mark → the marks that close it properly.
 _CLOSERS_OF = {"«": "»", "“": "”", "‘": "’", "‹": "›", '"': '"'}

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from summarize.quote_cues import FUNCTION_WORDS, NAME_CONNECTORS, plain
+from bitexto.summarize.quote_cues import FUNCTION_WORDS, NAME_CONNECTORS, plain
 
 TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _MAX_CONNECTORS = 2

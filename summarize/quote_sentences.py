@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from translate.document import Sentence
+from bitexto.translate.document import Sentence
 
 
 class SentenceLocator:

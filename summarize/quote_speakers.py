@@ -25,16 +25,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from summarize.cue_parse import CueParse
-from summarize.quote_context import QuoteContext, has_word
-from summarize.quote_marks import QuotedSpan
-from summarize.quote_names import is_capitalised, tokens
-from summarize.quote_sentences import SentenceLocator
-from summarize.reporting import OPINION_LEAD_INS, SEGUN, is_reporting_verb
-from summarize.speaker_mentions import MASK, NOBODY, Attribution, MentionReader
-from summarize.speaker_table import SpeakerTable
-from translate.document import CONTENT_KINDS, AlignedDocument, Block
-from translate.language import INCISO_DASH, Token, analyse_document
+from bitexto.summarize.cue_parse import CueParse
+from bitexto.summarize.quote_context import QuoteContext, has_word
+from bitexto.summarize.quote_marks import QuotedSpan
+from bitexto.summarize.quote_names import is_capitalised, tokens
+from bitexto.summarize.quote_sentences import SentenceLocator
+from bitexto.summarize.reporting import OPINION_LEAD_INS, SEGUN, is_reporting_verb
+from bitexto.summarize.speaker_mentions import MASK, NOBODY, Attribution, MentionReader
+from bitexto.summarize.speaker_table import SpeakerTable
+from bitexto.translate.document import CONTENT_KINDS, AlignedDocument, Block
+from bitexto.translate.language import INCISO_DASH, Token, analyse_document
 
 __all__ = ["MASK", "NOBODY", "Attribution", "SpeakerFinder", "masked_text"]
 

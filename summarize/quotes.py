@@ -45,14 +45,14 @@ import importlib
 import importlib.util
 from dataclasses import dataclass, field
 
-from summarize.quote_alignment import align_group, sentence_groups
-from summarize.quote_cues import NAMING_WORDS
-from summarize.quote_marks import QuotedSpan, find_quoted_spans
-from summarize.quote_sentences import SentenceLocator
-from summarize.quote_speakers import Attribution, SpeakerFinder
-from summarize.speaker_mentions import DIRECT_VIAS
-from translate.document import AlignedDocument, Block
-from translate.language import Analysis
+from bitexto.summarize.quote_alignment import align_group, sentence_groups
+from bitexto.summarize.quote_cues import NAMING_WORDS
+from bitexto.summarize.quote_marks import QuotedSpan, find_quoted_spans
+from bitexto.summarize.quote_sentences import SentenceLocator
+from bitexto.summarize.quote_speakers import Attribution, SpeakerFinder
+from bitexto.summarize.speaker_mentions import DIRECT_VIAS
+from bitexto.translate.document import AlignedDocument, Block
+from bitexto.translate.language import Analysis
 
 DEFAULT_MAX_KEY = 8
 SCARE_QUOTE_MAX_WORDS = 2
@@ -324,8 +324,8 @@ def length_score(words: int) -> float:
 def default_sentence_scores(document: AlignedDocument) -> dict[str, float]:
     """summarize.summary's sentence scores when that module exists, else lead position."""
     # Another module, possibly not there yet: use it only when it exists.
-    exists = importlib.util.find_spec("summarize.summary") is not None
-    summary = importlib.import_module("summarize.summary") if exists else None
+    exists = importlib.util.find_spec("bitexto.summarize.summary") is not None
+    summary = importlib.import_module("bitexto.summarize.summary") if exists else None
     scorer = getattr(summary, "sentence_scores", None)
     if scorer is not None:
         return scorer(document)

@@ -8,8 +8,8 @@ stem-based cue test. Nouns never count ("las declaraciones", "la respuesta").
 
 from __future__ import annotations
 
-from summarize.quote_cues import is_cue_verb, plain
-from translate.language import Token
+from bitexto.summarize.quote_cues import is_cue_verb, plain
+from bitexto.translate.language import Token
 
 # Verbs Spanish news use to report speech or writing, by infinitive.
 REPORTING_LEMMAS = frozenset(

@@ -9,8 +9,8 @@ regular patterns (ministra, directora, alcaldesa, presidenta, jueza).
 
 from __future__ import annotations
 
-from summarize.quote_cues import plain
-from translate.language import Token
+from bitexto.summarize.quote_cues import plain
+from bitexto.translate.language import Token
 
 _ROLES = frozenset(plain(word) for word in """
     presidente vicepresidente expresidente ministro exministro secretario subsecretario

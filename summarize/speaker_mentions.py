@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarize.body_nouns import other_names_for
-from summarize.people import grammatical_gender
-from summarize.quote_cues import plain
-from summarize.role_nouns import is_person_role
-from summarize.speaker_table import SpeakerTable, role_keys
-from translate.language import Analysis, Token
+from bitexto.summarize.body_nouns import other_names_for
+from bitexto.summarize.people import grammatical_gender
+from bitexto.summarize.quote_cues import plain
+from bitexto.summarize.role_nouns import is_person_role
+from bitexto.summarize.speaker_table import SpeakerTable, role_keys
+from bitexto.translate.language import Analysis, Token
 
 MASK = "\x1f"
 

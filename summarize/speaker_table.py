@@ -20,12 +20,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from summarize.body_nouns import other_names_for
-from summarize.people import People, grammatical_gender
-from summarize.quote_cues import plain
-from summarize.quote_names import SURNAME_ARTICLES, NameIndex, NameRun, lowercase_vocabulary, name_runs
-from summarize.role_nouns import is_person_role
-from translate.language import Analysis, Token
+from bitexto.summarize.body_nouns import other_names_for
+from bitexto.summarize.people import People, grammatical_gender
+from bitexto.summarize.quote_cues import plain
+from bitexto.summarize.quote_names import SURNAME_ARTICLES, NameIndex, NameRun, lowercase_vocabulary, name_runs
+from bitexto.summarize.role_nouns import is_person_role
+from bitexto.translate.language import Analysis, Token
 
 # Parse labels that tie a role noun to a name written next to it.
 _APPOSITION_LABELS = frozenset({"appos", "flat", "compound", "nmod", "nsubj", "obj", "amod"})

@@ -25,11 +25,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from summarize.body import Body, body_of
-from summarize.length import DEFAULT_LENGTH, resolve_length
-from summarize.news_ranker import NewsRanker
-from summarize.news_ranker import sentence_scores as news_scores
-from summarize.sumy_adapter import (
+from bitexto.summarize.body import Body, body_of
+from bitexto.summarize.length import DEFAULT_LENGTH, resolve_length
+from bitexto.summarize.news_ranker import NewsRanker
+from bitexto.summarize.news_ranker import sentence_scores as news_scores
+from bitexto.summarize.sumy_adapter import (
     EdmundsonRanker,
     KLRanker,
     LexRankRanker,
@@ -39,8 +39,8 @@ from summarize.sumy_adapter import (
     SumBasicRanker,
     TextRankRanker,
 )
-from translate.document import AlignedDocument, Sentence
-from translate.errors import InputError
+from bitexto.translate.document import AlignedDocument, Sentence
+from bitexto.translate.errors import InputError
 
 DEFAULT_ALGORITHM = "default"
 

@@ -34,9 +34,9 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from summarize.body import Body
-from summarize.text import STOP_WORDS, stemmer, words
-from summarize.vectors import MAX_CANDIDATES, centrality, prefilter, sentence_vectors
+from bitexto.summarize.body import Body
+from bitexto.summarize.text import STOP_WORDS, stemmer, words
+from bitexto.summarize.vectors import MAX_CANDIDATES, centrality, prefilter, sentence_vectors
 
 
 class _PositionedSentence(SumySentence):

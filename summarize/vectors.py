@@ -10,7 +10,7 @@ import math
 from collections import Counter
 from typing import Sequence
 
-from summarize.text import content_terms
+from bitexto.summarize.text import content_terms
 
 Vector = dict[str, float]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from webapp import create_app
+from bitexto.webapp import create_app
 
 # Two body paragraphs: enough for a summary, short enough to translate in ~0.2 s.
 SHORT_ARTICLE = (

@@ -16,8 +16,8 @@ from typing import Iterator
 import pytest
 
 from bitexto.settings import Settings
-from translate.options import TranslateOptions
-from translate.testing import build_argos_package, build_corrupt_variants
+from bitexto.translate.options import TranslateOptions
+from bitexto.translate.testing import build_argos_package, build_corrupt_variants
 
 NETWORK_EVENTS = ("socket.connect", "socket.__new__", "socket.getaddrinfo")
 

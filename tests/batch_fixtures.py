@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from translate.engines import create_engine
+from bitexto.translate.engines import create_engine
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_957073114899cdb1.txt"
 
@@ -57,7 +57,7 @@ class CountingEngine:
         self.fail_on = fail_on
 
     def translate(self, sentences, on_progress=None):
-        from translate.errors import EngineFailure
+        from bitexto.translate.errors import EngineFailure
 
         self.calls.append(len(sentences))
         if self.fail_on is not None and any(self.fail_on in s for s in sentences):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from translate.engines.apertium import ApertiumEngine
-from translate.errors import EngineUnavailable
+from bitexto.translate.engines.apertium import ApertiumEngine
+from bitexto.translate.errors import EngineUnavailable
 
 
 @pytest.fixture(scope="module")

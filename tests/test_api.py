@@ -117,7 +117,7 @@ def test_an_article_survives_a_restart(make_app, data_dir):
 
 
 def test_posting_the_same_article_twice_translates_nothing_the_second_time(app, client):
-    from webapp.service import get_engine
+    from bitexto.webapp.service import get_engine
 
     client.post("/api/v1/articles", json={"text": SHORT_ARTICLE})
     with app.app_context():

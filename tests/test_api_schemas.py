@@ -6,9 +6,9 @@ import pytest
 from pydantic import BaseModel
 from werkzeug.exceptions import BadRequest
 
-from translate.errors import InputError
-from webapp.openapi import validated
-from webapp.schemas import ArticleRequest, ArticleUpload, BatchRequest, DetectRequest, RequestModel, TranslateRequest
+from bitexto.translate.errors import InputError
+from bitexto.webapp.openapi import validated
+from bitexto.webapp.schemas import ArticleRequest, ArticleUpload, BatchRequest, DetectRequest, RequestModel, TranslateRequest
 
 pytest_plugins = ("api_fixtures",)
 
@@ -121,7 +121,7 @@ def test_only_routes_that_validate_something_document_a_validation_error(client)
 def test_the_documented_block_kinds_are_the_documents():
     from typing import get_args
 
-    from translate.document import BLOCK_KINDS
-    from webapp.schemas.responses import BlockKind
+    from bitexto.translate.document import BLOCK_KINDS
+    from bitexto.webapp.schemas.responses import BlockKind
 
     assert set(get_args(BlockKind)) == set(BLOCK_KINDS)

@@ -15,15 +15,15 @@ from pathlib import Path
 import pytest
 
 from bitexto.settings import Settings
-from translate.options import TranslateOptions
+from bitexto.translate.options import TranslateOptions
 
-from translate import quality
-from translate.document import EngineInfo
-from translate.engines import argos
-from translate.engines.argos import ArgosEngine
-from translate.errors import EngineUnavailable
-from translate.models import install_package, list_packages
-from translate.testing import SPANISH_TRAINING_TEXT, rewrite_package
+from bitexto.translate import quality
+from bitexto.translate.document import EngineInfo
+from bitexto.translate.engines import argos
+from bitexto.translate.engines.argos import ArgosEngine
+from bitexto.translate.errors import EngineUnavailable
+from bitexto.translate.models import install_package, list_packages
+from bitexto.translate.testing import SPANISH_TRAINING_TEXT, rewrite_package
 
 # Session fixtures (tiny_package, corrupt_variants) come from a plugin module shared by
 # the Argos tests, so the tiny package is built once per session.

@@ -6,7 +6,7 @@ from batch_fixtures import CountingEngine, spanish_articles
 from bitexto.articles import analyse_article
 from bitexto.batch import BatchResult, translate_many
 from bitexto.batch.inputs import BatchItem, item_from_text
-from translate.errors import InputError
+from bitexto.translate.errors import InputError
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from bitexto.batch.inputs import InputSet, content_hash
-from translate.errors import InputError
+from bitexto.translate.errors import InputError
 
 
 def test_directories_are_walked_recursively_for_txt_and_html(tmp_path):

@@ -29,7 +29,7 @@ from bitexto.jobs import open_queue
 from bitexto.jobs.worker import Worker
 from bitexto.jobs.article_job import ArticleJobRunner
 from bitexto.settings import Settings
-from translate.engines import create_engine
+from bitexto.translate.engines import create_engine
 from bitexto.store import open_store
 
 pytest_plugins = ("job_fixtures", "postgres_fixtures")

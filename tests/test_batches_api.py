@@ -7,7 +7,7 @@ import time
 import pytest
 
 from bitexto.jobs import JobSettings
-from webapp import jobs_service
+from bitexto.webapp import jobs_service
 
 pytest_plugins = ("api_fixtures", "job_fixtures")
 pytest.register_assert_rewrite("api_fixtures")

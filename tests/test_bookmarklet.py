@@ -9,7 +9,7 @@ from flask import Flask
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from webapp import create_app
+from bitexto.webapp import create_app
 
 pytest_plugins = ("browser_fixtures",)
 pytest.register_assert_rewrite("browser_fixtures")

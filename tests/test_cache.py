@@ -5,8 +5,8 @@ from dataclasses import replace
 import pytest
 
 from bitexto.cache import CachedEngine, TranslationCache
-from translate.engines.apertium import ApertiumEngine
-from translate.pipeline import translate_article
+from bitexto.translate.engines.apertium import ApertiumEngine
+from bitexto.translate.pipeline import translate_article
 
 
 class CountingEngine:

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from translate.blocks import build_blocks
-from translate.page_context import classify_blocks
-from translate.document import BLOCK_KINDS
-from translate.segment import split_blocks
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.page_context import classify_blocks
+from bitexto.translate.document import BLOCK_KINDS
+from bitexto.translate.segment import split_blocks
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"

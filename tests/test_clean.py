@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate.clean import extract_text, html_to_text, normalize, prepare_text
+from bitexto.translate.clean import extract_text, html_to_text, normalize, prepare_text
 
 
 @pytest.mark.parametrize(

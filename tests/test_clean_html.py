@@ -2,9 +2,9 @@
 
 import pytest
 
-from translate.clean import html_to_text, prepare_text
-from translate.errors import InputError
-from translate.pipeline import segment_article
+from bitexto.translate.clean import html_to_text, prepare_text
+from bitexto.translate.errors import InputError
+from bitexto.translate.pipeline import segment_article
 
 PAGE = """<!doctype html>
 <html lang="es"><head>

@@ -3,9 +3,9 @@ furniture, date stamps and bylines, one line at a time (invented lines)."""
 
 import pytest
 
-from translate import bylines, furniture
-from translate.page_dates import date_stamp, parse_date, strip_dates
-from translate.text_shapes import plain
+from bitexto.translate import bylines, furniture
+from bitexto.translate.page_dates import date_stamp, parse_date, strip_dates
+from bitexto.translate.text_shapes import plain
 
 
 @pytest.mark.parametrize("line", [

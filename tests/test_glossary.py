@@ -3,12 +3,12 @@ Apertium (words) and through Argos markers (the tiny package: mechanism only).""
 
 import pytest
 
-from translate.blocks import build_blocks
-from translate.clean import normalize
-from translate.document import AlignedDocument
-from translate.engines.apertium import ApertiumEngine
-from translate.glossary import MAX_BYTES, Glossary, GlossaryError
-from translate.pipeline import translate_document
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.engines.apertium import ApertiumEngine
+from bitexto.translate.glossary import MAX_BYTES, Glossary, GlossaryError
+from bitexto.translate.pipeline import translate_document
 
 GLOSSARY = Glossary.from_pairs([
     ("Sanidad", "Ministry of Health"),
@@ -93,8 +93,8 @@ def test_every_occurrence_is_honoured_on_apertium():
 class MarkerEcho:
     """Copies its input: stands for an engine that gives the markers back (Argos's path)."""
 
-    from translate.document import EngineInfo
-    from translate.protect import MarkerStyle
+    from bitexto.translate.document import EngineInfo
+    from bitexto.translate.protect import MarkerStyle
 
     info = EngineInfo("echo", "echo", "1")
     placeholders = MarkerStyle()

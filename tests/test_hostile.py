@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bitexto.settings import Settings
-from webapp.errors import JSON_PREFIXES
-from webapp import openapi_document
+from bitexto.webapp.errors import JSON_PREFIXES
+from bitexto.webapp import openapi_document
 
 pytest_plugins = ("api_fixtures",)
 pytest.register_assert_rewrite("api_fixtures")

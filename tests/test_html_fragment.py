@@ -3,10 +3,10 @@ gives, a hint per line from the markup, and the page's metadata (invented page).
 
 import pytest
 
-from translate.blocks import build_page
-from translate.clean import extract_text, is_fragment
-from translate.errors import InputError
-from translate.html_fragment import TITLE_HINT, read_html
+from bitexto.translate.blocks import build_page
+from bitexto.translate.clean import extract_text, is_fragment
+from bitexto.translate.errors import InputError
+from bitexto.translate.html_fragment import TITLE_HINT, read_html
 
 SELECTION = """<html><body><!--StartFragment--><article class="nota">
 <div class="breadcrumb"><a href="/">Inicio</a><a href="/ciencia">Ciencia</a></div>
@@ -100,7 +100,7 @@ def test_a_selection_without_text_is_a_clear_input_error(html):
 
 
 def test_a_lead_in_in_its_own_element_is_not_an_author():
-    from translate.html_fragment import read_html
+    from bitexto.translate.html_fragment import read_html
 
     source = read_html('<!--StartFragment--><h1>Un titular</h1><div class="byline"><span class="byline__by">Por'
                        '</span> <a rel="author" href="/a">Ana Ruiz Gil</a></div><p>Un párrafo del texto.</p>'

@@ -1,7 +1,7 @@
 import pytest
 
-from translate.errors import InputError, InputTooLarge
-from translate.inputs import check_article, decode_text, detect_language
+from bitexto.translate.errors import InputError, InputTooLarge
+from bitexto.translate.inputs import check_article, decode_text, detect_language
 
 SPANISH = "El Gobierno aprobó el martes una reforma que afecta a millones de trabajadores del país."
 

@@ -14,7 +14,7 @@ import pytest
 from bitexto.jobs import JobSettings, JobState
 from bitexto.jobs.article_job import ArticleJobRunner
 from bitexto.jobs.worker import Worker
-from webapp import jobs_service, service
+from bitexto.webapp import jobs_service, service
 
 pytest_plugins = ("api_fixtures", "job_fixtures")
 pytest.register_assert_rewrite("api_fixtures", "job_fixtures")

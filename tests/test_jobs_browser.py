@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from bitexto.jobs import JobSettings
-from webapp import create_app, jobs_service
+from bitexto.webapp import create_app, jobs_service
 
 pytest_plugins = ("job_fixtures", "browser_fixtures")
 pytest.register_assert_rewrite("job_fixtures", "browser_fixtures")

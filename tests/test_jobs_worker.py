@@ -18,8 +18,8 @@ from bitexto.jobs.worker import LeaseLost, Worker
 from bitexto.newsletter import quoted_speakers
 from bitexto.settings import Settings
 from bitexto.cache import CachedEngine, TranslationCache
-from translate.engines import create_engine
-from translate.errors import EngineFailure, InputError
+from bitexto.translate.engines import create_engine
+from bitexto.translate.errors import EngineFailure, InputError
 
 pytest_plugins = ("job_fixtures",)
 pytest.register_assert_rewrite("job_fixtures")

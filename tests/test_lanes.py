@@ -14,7 +14,7 @@ import time
 import lxml.html
 import pytest
 
-from webapp import service
+from bitexto.webapp import service
 
 pytest_plugins = ("api_fixtures",)
 pytest.register_assert_rewrite("api_fixtures")
@@ -182,7 +182,7 @@ def test_a_long_article_still_becomes_a_job_when_the_lane_is_full(lane_app):
 
 def test_the_lane_is_sized_from_the_cores_and_the_engine_unless_configured(monkeypatch):
     from bitexto.settings import Settings
-    from webapp.lanes import QUEUE_PER_SLOT, lane_size
+    from bitexto.webapp.lanes import QUEUE_PER_SLOT, lane_size
 
     monkeypatch.setattr("os.cpu_count", lambda: 4)
     assert lane_size(Settings.from_env({}, engine="apertium")) == (4, 4 * QUEUE_PER_SLOT)
@@ -192,7 +192,7 @@ def test_the_lane_is_sized_from_the_cores_and_the_engine_unless_configured(monke
 
 
 def test_the_server_has_a_thread_for_every_lane_place_and_more_for_reads(make_app, monkeypatch):
-    from webapp.lanes import READ_THREADS, server_threads
+    from bitexto.webapp.lanes import READ_THREADS, server_threads
 
     assert server_threads(make_app(TRANSLATION_SLOTS=2, TRANSLATION_QUEUE=5)) == 2 + 5 + READ_THREADS
     monkeypatch.setenv("BITEXTO_THREADS", "40")

@@ -6,8 +6,8 @@ these tests fail loudly instead of the speakers silently getting worse.
 
 import warnings
 
-from translate.language import MODEL_VERSION, analyse_document, analyse_spans, model_info
-from translate.pipeline import segment_article
+from bitexto.translate.language import MODEL_VERSION, analyse_document, analyse_spans, model_info
+from bitexto.translate.pipeline import segment_article
 
 
 def test_the_pinned_model_loads_without_its_compatibility_warning():

@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("translate", "summarize", "bitexto", "webapp")
+# Source folder → the import name the wheel gives it (pyproject's package-dir).
+PACKAGES = {"translate": "bitexto.translate", "summarize": "bitexto.summarize", "bitexto": "bitexto",
+            "webapp": "bitexto.webapp"}
+LAYERS = ("bitexto.translate", "bitexto.summarize", "bitexto.webapp", "bitexto")  # most specific first
 # What each layer may import of the others (its own package always).
 ALLOWED = {
-    "translate": set(),
-    "summarize": {"translate"},
-    "bitexto": {"translate", "summarize"},
-    "webapp": {"translate", "summarize", "bitexto"},
+    "bitexto.translate": set(),
+    "bitexto.summarize": {"bitexto.translate"},
+    "bitexto": {"bitexto.translate", "bitexto.summarize"},
+    "bitexto.webapp": {"bitexto.translate", "bitexto.summarize", "bitexto"},
 }
 # The one door from the application up to the surface: `bitexto serve` starts the web app.
 SERVE_COMMAND = "bitexto/cli/serve.py"
@@ -24,12 +27,17 @@ MAX_LINES = 400
 
 
 def module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+    folder, *parts = path.relative_to(ROOT).with_suffix("").parts
+    parts = parts[:-1] if parts[-1] == "__init__" else parts
+    return ".".join([PACKAGES[folder], *parts])
+
+
+def layer_of(module: str) -> str:
+    return next(layer for layer in LAYERS if module == layer or module.startswith(layer + "."))
 
 
 def source_files() -> list[Path]:
-    return sorted(path for package in PACKAGES for path in (ROOT / package).rglob("*.py"))
+    return sorted(path for folder in PACKAGES for path in (ROOT / folder).rglob("*.py"))
 
 
 def imported_modules(source: str, package: str, modules: set[str] | None = None) -> set[str]:
@@ -79,20 +87,19 @@ def graph() -> dict[str, set[str]]:
 
 def test_the_reader_finds_the_project(graph):
     assert len(graph) > 80
-    assert "translate.language" in graph["summarize.quotes"] or any(
-        name.startswith("translate") for name in graph["summarize.quotes"])
-    assert "webapp" in graph["bitexto.cli.serve"]
+    assert any(name.startswith("bitexto.translate.") for name in graph["bitexto.summarize.quotes"])
+    assert "bitexto.webapp" in graph["bitexto.cli.serve"]
 
 
 def test_imports_go_down_the_layers(graph):
     wrong = []
     for module, imports in graph.items():
-        layer = module.split(".")[0]
+        layer = layer_of(module)
         for name in imports:
-            target = name.split(".")[0]
+            target = layer_of(name)
             if target == layer or target in ALLOWED[layer]:
                 continue
-            if module_name(ROOT / SERVE_COMMAND) == module and target == "webapp":
+            if module_name(ROOT / SERVE_COMMAND) == module and target == "bitexto.webapp":
                 continue
             wrong.append(f"{module} imports {name}")
     assert wrong == []
@@ -133,7 +140,8 @@ def test_no_module_is_over_400_lines():
 
 def test_the_reader_sees_lazy_and_relative_imports():
     source = ("from typing import TYPE_CHECKING\nfrom . import segment\nif TYPE_CHECKING:\n"
-              "    from webapp import store\n\ndef later():\n    from bitexto.settings import Settings\n")
-    found = imported_modules(source, "translate", {"translate.segment", "bitexto.settings", "webapp.store"})
-    assert {"bitexto.settings", "translate.segment"} <= found
-    assert "webapp.store" not in found and "webapp" not in found
+              "    from bitexto.webapp import store\n\ndef later():\n    from bitexto.settings import Settings\n")
+    found = imported_modules(source, "bitexto.translate",
+                             {"bitexto.translate.segment", "bitexto.settings", "bitexto.webapp.store"})
+    assert {"bitexto.settings", "bitexto.translate.segment"} <= found
+    assert "bitexto.webapp.store" not in found and "bitexto.webapp" not in found

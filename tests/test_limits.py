@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from bitexto.cli import main
-from webapp.limits import scaled_limit
+from bitexto.webapp.limits import scaled_limit
 from bitexto.store import create_api_key
 
 pytest_plugins = ("api_fixtures",)

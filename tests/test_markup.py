@@ -3,8 +3,8 @@ around the English of their own words, translate="no" honoured."""
 
 import pytest
 
-from translate.engines.apertium import ApertiumEngine
-from translate.markup import Segment, Span, _place, html_segments, translate_html
+from bitexto.translate.engines.apertium import ApertiumEngine
+from bitexto.translate.markup import Segment, Span, _place, html_segments, translate_html
 
 
 @pytest.fixture(scope="module")

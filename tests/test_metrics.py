@@ -5,7 +5,7 @@ import re
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from webapp import api, libretranslate
+from bitexto.webapp import api, libretranslate
 
 pytest_plugins = ("api_fixtures",)
 pytest.register_assert_rewrite("api_fixtures")

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from translate import argos_env
-from translate.engines.argos import ArgosEngine
-from translate.errors import ModelError
-from translate.models import (
+from bitexto.translate import argos_env
+from bitexto.translate.engines.argos import ArgosEngine
+from bitexto.translate.errors import ModelError
+from bitexto.translate.models import (
     KNOWN_PACKAGES,
     BrokenPackageWarning,
     install_from_index,
@@ -24,7 +24,7 @@ from translate.models import (
     remove_package,
     verify_package_file,
 )
-from translate.testing import build_argos_package, rewrite_package, train_sentencepiece
+from bitexto.translate.testing import build_argos_package, rewrite_package, train_sentencepiece
 
 # Session fixtures (tiny_package, corrupt_variants) come from a plugin module shared by
 # the Argos tests, so the tiny package is built once per session.

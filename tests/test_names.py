@@ -8,13 +8,13 @@ tests/test_protect_argos.py.
 import pytest
 
 from names_cases import CASES
-from translate.engines.apertium import ApertiumEngine, PLACEHOLDER_WORDS
-from translate.language import analyse_spans
-from translate.names import names_in
-from translate.blocks import build_blocks
-from translate.clean import normalize
-from translate.document import AlignedDocument
-from translate.pipeline import translate_document
+from bitexto.translate.engines.apertium import ApertiumEngine, PLACEHOLDER_WORDS
+from bitexto.translate.language import analyse_spans
+from bitexto.translate.names import names_in
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.pipeline import translate_document
 
 
 @pytest.fixture(scope="module")

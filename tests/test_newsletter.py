@@ -22,8 +22,8 @@ from newsletter_fixtures import (
     parse,
     text_of,
 )
-from translate.engines import create_engine
-from translate.errors import InputError
+from bitexto.translate.engines import create_engine
+from bitexto.translate.errors import InputError
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from bitexto.cli import main
 from newsletter_fixtures import ARTICLE, HOSTILE, assert_email_safe, text_of
-from webapp import create_app, service
-from webapp.newsletter_ui import PREVIEW_POLICY
+from bitexto.webapp import create_app, service
+from bitexto.webapp.newsletter_ui import PREVIEW_POLICY
 
 API = "/api/v1/articles/{}/newsletter"
 

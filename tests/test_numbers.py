@@ -1,6 +1,6 @@
 import pytest
 
-from translate.numbers import english_numbers
+from bitexto.translate.numbers import english_numbers
 
 
 @pytest.mark.parametrize(

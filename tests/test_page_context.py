@@ -1,11 +1,11 @@
 """translate.page_context: a pasted page read as a whole — header, boxes of links, footer —
 and the metadata it gives (translate.metadata). Invented pages, one block per line."""
 
-from translate.blocks import build_page
-from translate.page_context import classify_blocks
-from translate.clean import normalize
-from translate.document import AlignedDocument, BLOCK_KINDS, CONTENT_KINDS
-from translate.segment import split_blocks
+from bitexto.translate.blocks import build_page
+from bitexto.translate.page_context import classify_blocks
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import AlignedDocument, BLOCK_KINDS, CONTENT_KINDS
+from bitexto.translate.segment import split_blocks
 
 # (expected kind, line): an invented news page as a reader selects and pastes it.
 PORT_STRIKE_PAGE = [

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from translate.pipeline import segment_article, translate_article
+from bitexto.translate.pipeline import segment_article, translate_article
 
 GOLD_BLOCK_COUNT = 24
 SEEDS = Path(__file__).parent.parent / "seeds"

@@ -4,12 +4,12 @@ keyed on what the engine received. Engines here are small fakes that state their
 import pytest
 
 from bitexto.cache import CachedEngine, TranslationCache
-from translate.blocks import build_blocks
-from translate.document import AlignedDocument, EngineInfo
-from translate.glossary import Glossary
-from translate.pipeline import translate_documents
-from translate.protect import Keep, MarkerStyle, WordStyle, mask, restore
-from translate.quality import FLAGS, NAME_NOT_KEPT, TERM_NOT_KEPT
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.document import AlignedDocument, EngineInfo
+from bitexto.translate.glossary import Glossary
+from bitexto.translate.pipeline import translate_documents
+from bitexto.translate.protect import Keep, MarkerStyle, WordStyle, mask, restore
+from bitexto.translate.quality import FLAGS, NAME_NOT_KEPT, TERM_NOT_KEPT
 
 
 class EchoEngine:

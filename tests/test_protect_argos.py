@@ -7,13 +7,13 @@ retranslated without protection and flagged."""
 
 import pytest
 
-from translate.blocks import build_blocks
-from translate.document import AlignedDocument
-from translate.engines.argos import ArgosEngine, decode_with_markers, encode_with_markers
-from translate.models import install_package
-from translate.pipeline import translate_documents
-from translate.protect import Keep, MarkerStyle, mask, restore
-from translate.quality import NAME_NOT_KEPT
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.engines.argos import ArgosEngine, decode_with_markers, encode_with_markers
+from bitexto.translate.models import install_package
+from bitexto.translate.pipeline import translate_documents
+from bitexto.translate.protect import Keep, MarkerStyle, mask, restore
+from bitexto.translate.quality import NAME_NOT_KEPT
 
 pytest_plugins = ("argos_fixtures",)
 from argos_fixtures import fast_settings  # noqa: E402

@@ -2,7 +2,7 @@
 
 import pytest
 
-from translate.quality import FLAGS, degenerate_flags
+from bitexto.translate.quality import FLAGS, degenerate_flags
 
 
 @pytest.mark.parametrize("source, target", [

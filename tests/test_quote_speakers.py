@@ -2,12 +2,12 @@
 
 import pytest
 
-from summarize.quotes import Quote, extract_quotes
-from summarize.reporting import is_reporting_verb
-from translate.blocks import build_blocks
-from translate.clean import normalize
-from translate.document import AlignedDocument
-from translate.language import Token
+from bitexto.summarize.quotes import Quote, extract_quotes
+from bitexto.summarize.reporting import is_reporting_verb
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.language import Token
 
 
 def document(text: str) -> AlignedDocument:

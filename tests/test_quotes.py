@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.quotes import DEFAULT_MAX_KEY, extract_quotes, position_scores
-from translate.pipeline import segment_article, translate_article
+from bitexto.summarize.quotes import DEFAULT_MAX_KEY, extract_quotes, position_scores
+from bitexto.translate.pipeline import segment_article, translate_article
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 DATA = Path(__file__).parent / "data"

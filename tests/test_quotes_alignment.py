@@ -2,13 +2,13 @@
 
 import pytest
 
-from summarize.quote_marks import find_quoted_spans
-from summarize.quotes import extract_quotes
-from translate.blocks import build_blocks
-from translate.clean import normalize
-from translate.document import AlignedDocument, EngineInfo
-from translate.engines.apertium import ApertiumEngine
-from translate.pipeline import translate_document
+from bitexto.summarize.quote_marks import find_quoted_spans
+from bitexto.summarize.quotes import extract_quotes
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import AlignedDocument, EngineInfo
+from bitexto.translate.engines.apertium import ApertiumEngine
+from bitexto.translate.pipeline import translate_document
 
 FAKE_ENGINE = EngineInfo("test", "hand-written", "1")
 

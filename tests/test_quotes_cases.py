@@ -2,11 +2,11 @@
 
 import pytest
 
-from summarize.quote_cues import is_cue_verb
-from summarize.quotes import extract_quotes
-from translate.blocks import build_blocks
-from translate.clean import normalize
-from translate.document import AlignedDocument
+from bitexto.summarize.quote_cues import is_cue_verb
+from bitexto.summarize.quotes import extract_quotes
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import AlignedDocument
 
 
 def document(text: str, kind: str | None = "body") -> AlignedDocument:

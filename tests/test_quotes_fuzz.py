@@ -7,11 +7,11 @@ refuse empty or non-Spanish text before extraction is reached).
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize.quote_marks import find_quoted_spans
-from summarize.quotes import extract_quotes
-from translate.blocks import build_blocks
-from translate.clean import normalize
-from translate.document import AlignedDocument, EngineInfo
+from bitexto.summarize.quote_marks import find_quoted_spans
+from bitexto.summarize.quotes import extract_quotes
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import AlignedDocument, EngineInfo
 
 KNOWN_FLAGS = {"malformed", "multi_sentence", "target_not_located"}
 PIECES = list("«»“”‘’‹›\"'„abcdeABCDE .,:;!?…\n") + [

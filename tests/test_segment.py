@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate.blocks import build_blocks
-from translate.clean import normalize
-from translate.document import BLOCK_KINDS
-from translate.segment import (
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import BLOCK_KINDS
+from bitexto.translate.segment import (
     MAX_SENTENCE_CHARS,
     segment_sentences,
     split_blocks,

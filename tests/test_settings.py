@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from bitexto.cli import main
 from bitexto.jobs import JobSettings
 from bitexto.settings import SETTINGS, Settings, settings_markdown
-from translate.options import TranslateOptions
-from webapp.config import load_config
+from bitexto.translate.options import TranslateOptions
+from bitexto.webapp.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 

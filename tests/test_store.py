@@ -8,12 +8,12 @@ import pytest
 
 from bitexto.database import PostgresDatabase, SQLiteDatabase, open_database, redact
 from bitexto.cache import TranslationCache
-from translate.document import EngineInfo
-from translate.engines.base import Translation
-from translate.errors import DatabaseUnavailable
+from bitexto.translate.document import EngineInfo
+from bitexto.translate.engines.base import Translation
+from bitexto.translate.errors import DatabaseUnavailable
 from bitexto import store
-from webapp import service
-from webapp.store import get_db
+from bitexto.webapp import service
+from bitexto.webapp.store import get_db
 
 pytest_plugins = ("api_fixtures", "postgres_fixtures")
 pytest.register_assert_rewrite("api_fixtures")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from summarize.length import resolve_length
-from summarize.summary import ALGORITHMS, Summary, canonical_algorithm, sentence_scores, summarize
-from translate.document import AlignedDocument, Block, Sentence
-from translate.errors import InputError
-from translate.pipeline import segment_article, translate_article
+from bitexto.summarize.length import resolve_length
+from bitexto.summarize.summary import ALGORITHMS, Summary, canonical_algorithm, sentence_scores, summarize
+from bitexto.translate.document import AlignedDocument, Block, Sentence
+from bitexto.translate.errors import InputError
+from bitexto.translate.pipeline import segment_article, translate_article
 
 ALL = sorted(ALGORITHMS)
 

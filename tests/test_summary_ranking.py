@@ -7,10 +7,10 @@ import random
 import pytest
 from sumy.models.dom import ObjectDocumentModel
 
-from summarize import news_ranker, sumy_adapter
-from summarize.summary import ALGORITHMS, sentence_scores, summarize
-from summarize.vectors import MAX_CANDIDATES
-from translate.pipeline import segment_article
+from bitexto.summarize import news_ranker, sumy_adapter
+from bitexto.summarize.summary import ALGORITHMS, sentence_scores, summarize
+from bitexto.summarize.vectors import MAX_CANDIDATES
+from bitexto.translate.pipeline import segment_article
 
 HOUSING = """La reforma de la vivienda limitará el alquiler en Madrid y Barcelona
 El Gobierno aprobó este martes en el Consejo de Ministros la reforma de la ley de vivienda, que limitará los precios del alquiler en Madrid, Barcelona y Valencia a partir de enero.
@@ -194,7 +194,7 @@ def test_prefilter_candidates_are_the_most_central(long_document):
 
 
 def test_sumy_dom_keeps_paragraphs_and_headings():
-    from summarize.body import Body
+    from bitexto.summarize.body import Body
 
     body = Body(sentences=("Uno dos tres.", "Cuatro cinco.", "Seis siete."), paragraphs=(0, 0, 3), headings=("Título",))
     dom = sumy_adapter.build_dom(body)
@@ -206,7 +206,7 @@ def test_sumy_dom_keeps_paragraphs_and_headings():
 def test_sumy_sentences_with_equal_text_stay_distinct():
     # sumy keys its ratings by sentence; with sumy's text equality two copies of a
     # sentence would share (and overwrite) one rating.
-    from summarize.body import Body
+    from bitexto.summarize.body import Body
 
     dom = sumy_adapter.build_dom(Body(sentences=("Llueve en Madrid.", "Llueve en Madrid."), paragraphs=(0, 0)))
     first, second = dom.sentences

@@ -9,7 +9,7 @@ import time
 import lxml.html
 import pytest
 
-from webapp import create_app, service
+from bitexto.webapp import create_app, service
 
 HOSTILE = (
     "El ministro habló ayer en Madrid sobre el presupuesto del año que viene. "

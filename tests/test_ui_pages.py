@@ -42,7 +42,7 @@ def test_the_header_shows_the_headline_authors_and_date(app):
 def test_the_new_kinds_have_labels_in_both_languages(app, language, byline, dateline):
     from flask_babel import force_locale
 
-    from webapp import labels
+    from bitexto.webapp import labels
 
     with app.test_request_context("/"), force_locale(language):
         assert labels.block_kind("byline") == byline

@@ -17,8 +17,8 @@ NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-inf
                                     ".pytest_cache", ".hypothesis", "instance", "models", "test-artifacts")
 
 SERVE_PAGES = """
-import bitexto, webapp
-from webapp import create_app
+import bitexto
+from bitexto.webapp import create_app
 assert bitexto.__file__.startswith(TARGET), bitexto.__file__
 app = create_app({"WARM_UP": False, "RATELIMIT_ENABLED": False})
 client = app.test_client()
@@ -59,8 +59,8 @@ def run_installed(target: Path, arguments: list[str], tmp_path: Path) -> subproc
 def test_the_wheel_carries_every_file_the_app_reads(installed):
     files = {str(path.relative_to(installed)) for path in installed.rglob("*") if path.is_file()}
     for expected in ("bitexto/templates/index.html", "bitexto/templates/newsletter/snippet.html",
-                     "bitexto/seeds/000_957073114899cdb1.txt", "webapp/static/bitexto.js",
-                     "webapp/translations/es/LC_MESSAGES/messages.mo"):
+                     "bitexto/seeds/000_957073114899cdb1.txt", "bitexto/webapp/static/bitexto.js",
+                     "bitexto/webapp/translations/es/LC_MESSAGES/messages.mo"):
         assert expected in files
     shipped = {path.name for path in (ROOT / "templates").rglob("*.html")}
     assert shipped <= {Path(name).name for name in files if name.startswith("bitexto/templates/")}
@@ -86,3 +86,12 @@ def test_the_installed_command_translates_the_seed(installed, tmp_path):
 
 def test_the_wheel_is_a_zip_of_the_package_layout(installed):
     assert zipfile.is_zipfile(next((installed.parent / "dist").glob("*.whl")))
+
+
+def test_the_wheel_installs_one_import_name(installed):
+    """translate/, summarize/ and webapp/ travel as bitexto.translate, … : nothing else lands
+    at the top of site-packages (a top-level `translate` would collide with PyPI's)."""
+    top = {path.name for path in installed.iterdir() if not path.name.endswith(".dist-info")}
+    assert top - {"bin"} == {"bitexto"}  # bin/: the `bitexto` command pip writes beside it
+    assert (installed / "bitexto" / "translate" / "pipeline.py").is_file()
+    assert (installed / "bitexto" / "summarize" / "quotes.py").is_file()

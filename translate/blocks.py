@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from translate.page_context import read_page
-from translate.document import Block, Sentence
-from translate.metadata import page_meta
-from translate.segment import segment_sentences, split_blocks
+from bitexto.translate.page_context import read_page
+from bitexto.translate.document import Block, Sentence
+from bitexto.translate.metadata import page_meta
+from bitexto.translate.segment import segment_sentences, split_blocks
 
 FORCED_SPLIT = "forced_split"
 

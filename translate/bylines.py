@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from translate.page_dates import strip_dates
-from translate.text_shapes import plain
+from bitexto.translate.page_dates import strip_dates
+from bitexto.translate.text_shapes import plain
 
 _BY = (r"(?:por|escrito por|publicado por|redactado por|elaborado por|texto de|textos de|"
        r"la informaci[oó]n es de|informaci[oó]n de|reportaje de|una nota de|by)")

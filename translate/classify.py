@@ -32,10 +32,10 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from translate import bylines, furniture
-from translate.page_dates import date_stamp
-from translate.segment import split_sentences
-from translate.text_shapes import plain
+from bitexto.translate import bylines, furniture
+from bitexto.translate.page_dates import date_stamp
+from bitexto.translate.segment import split_sentences
+from bitexto.translate.text_shapes import plain
 
 # --- Wording -------------------------------------------------------------------------
 # Wording rules match `_Line.plain`: the line lowercased with accents removed (see

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from translate.errors import InputError
-from translate.normal_form import normalize
+from bitexto.translate.errors import InputError
+from bitexto.translate.normal_form import normalize
 
 __all__ = ["extract_text", "html_to_text", "is_fragment", "normalize", "prepare_text"]
 
@@ -101,7 +101,7 @@ def extract_text(raw: str, media_type: str = "text/plain") -> str:
     """
     if media_type == "text/html":
         if is_fragment(raw):
-            from translate.html_fragment import read_html
+            from bitexto.translate.html_fragment import read_html
 
             return read_html(raw).text
         return html_to_text(raw)

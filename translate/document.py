@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
-    from translate.language import Analysis
+    from bitexto.translate.language import Analysis
 
 BLOCK_KINDS = ("body", "headline", "related_headline", "caption", "boilerplate", "credit", "byline", "dateline")
 # Blocks a reader of the article itself cares about; the others are page furniture

@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 from typing import Iterator
 
-from translate.errors import InputError
-from translate.glossary import Glossary
-from translate.markup import Segment, Span, translate_segments
+from bitexto.translate.errors import InputError
+from bitexto.translate.glossary import Glossary
+from bitexto.translate.markup import Segment, Span, translate_segments
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

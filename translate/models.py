@@ -20,9 +20,9 @@ import zlib
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from translate.options import TranslateOptions
-from translate import argos_env
-from translate.errors import ModelError
+from bitexto.translate.options import TranslateOptions
+from bitexto.translate import argos_env
+from bitexto.translate.errors import ModelError
 
 FROM_CODE = "es"
 TO_CODE = "en"

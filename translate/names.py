@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from translate.language import Analysis, Token
+    from bitexto.translate.language import Analysis, Token
 
 KEPT_LABELS = ("PER", "ORG", "LOC")
 

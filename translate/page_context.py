@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from translate import bylines
-from translate.classify import (
+from bitexto.translate import bylines
+from bitexto.translate.classify import (
     BOX_LABEL,
     describe_lines,
     Line,
@@ -42,11 +42,11 @@ from translate.classify import (
     is_untitled_line,
     untitled_line_kind,
 )
-from translate.errors import LanguageModelMissing
-from translate.html_fragment import TITLE_HINT
-from translate.language import analyse_spans
-from translate.page_dates import date_stamp
-from translate.text_shapes import ends_sentence, glued_link_count
+from bitexto.translate.errors import LanguageModelMissing
+from bitexto.translate.html_fragment import TITLE_HINT
+from bitexto.translate.language import analyse_spans
+from bitexto.translate.page_dates import date_stamp
+from bitexto.translate.text_shapes import ends_sentence, glued_link_count
 
 _HEADER_FURNITURE = frozenset({"byline", "dateline", "credit", "caption"})
 _HEADLINE_MIN_WORDS = 4

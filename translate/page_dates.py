@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from translate.text_shapes import plain
+from bitexto.translate.text_shapes import plain
 
 _MONTHS = {
     "enero": 1, "ene": 1, "january": 1, "jan": 1,

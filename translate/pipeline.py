@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from translate.options import TranslateOptions
-from translate.clean import normalize
-from translate.document import AlignedDocument
-from translate.engines import Engine, ProgressCallback, create_engine
-from translate.inputs import check_article
-from translate.numbers import english_numbers
-from translate.quality import NAME_NOT_KEPT, TERM_NOT_KEPT, degenerate_flags
-from translate.blocks import build_page
-from translate.glossary import Glossary
-from translate.protect import Keep, Masked, mask, restore
+from bitexto.translate.options import TranslateOptions
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.engines import Engine, ProgressCallback, create_engine
+from bitexto.translate.inputs import check_article
+from bitexto.translate.numbers import english_numbers
+from bitexto.translate.quality import NAME_NOT_KEPT, TERM_NOT_KEPT, degenerate_flags
+from bitexto.translate.blocks import build_page
+from bitexto.translate.glossary import Glossary
+from bitexto.translate.protect import Keep, Masked, mask, restore
 
 
 def segment_article(text: str, options: TranslateOptions | None = None, *,
@@ -91,7 +91,7 @@ def protected_sources(documents: list[AlignedDocument], engine: Engine,
     if style is None or not (keep_names or glossary):
         return [Masked(s.source, s.source, ()) for _, s in sentences]
     if keep_names:
-        from translate.language import analyse_documents
+        from bitexto.translate.language import analyse_documents
 
         analyse_documents(documents)
     result = []
@@ -104,7 +104,7 @@ def protected_sources(documents: list[AlignedDocument], engine: Engine,
 
 
 def _name_keeps(document: AlignedDocument, sentence) -> list[Keep]:
-    from translate.names import names_in
+    from bitexto.translate.names import names_in
 
     # Offsets into the document's text; the sentence's source is that text's slice.
     if document.text[sentence.start:sentence.end] != sentence.source or document.analysis is None:
@@ -148,8 +148,8 @@ def read_page_source(raw: str, media_type: str = "text/plain"):
     reduced to its article by trafilatura (translate.clean) and keeps the page's
     metadata.
     """
-    from translate.clean import extract_text, is_fragment
-    from translate.html_fragment import PageSource, read_html, read_page_metadata
+    from bitexto.translate.clean import extract_text, is_fragment
+    from bitexto.translate.html_fragment import PageSource, read_html, read_page_metadata
 
     if media_type != "text/html":
         return PageSource(text=raw, hints=None, meta={})

@@ -6,7 +6,7 @@ from flask import Flask
 
 from bitexto.resources import TEMPLATES
 from bitexto.settings import Settings
-from webapp.config import load_config
+from bitexto.webapp.config import load_config
 
 
 
@@ -24,10 +24,10 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from webapp import api, bookmarklet, errors, i18n, lanes, libretranslate, limits, page_cache, security, store, ui
-    from webapp import libretranslate_files  # noqa: F401  (its routes join the LibreTranslate blueprint)
-    from webapp import newsletter_ui
-    from webapp import batches_api, jobs_api, jobs_ui
+    from bitexto.webapp import api, bookmarklet, errors, i18n, lanes, libretranslate, limits, page_cache, security, store, ui
+    from bitexto.webapp import libretranslate_files  # noqa: F401  (its routes join the LibreTranslate blueprint)
+    from bitexto.webapp import newsletter_ui
+    from bitexto.webapp import batches_api, jobs_api, jobs_ui
 
     store.init_app(app)
     page_cache.init_app(app)
@@ -51,7 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 def openapi_document() -> dict:
     """The API's OpenAPI document, from a new app: for callers outside any app context."""
-    from webapp import openapi
+    from bitexto.webapp import openapi
 
     with create_app().app_context():
         return openapi.openapi_document()

@@ -21,20 +21,20 @@ from spectree import Response as DescribedResponses
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import NotFound, UnsupportedMediaType
 
-from translate.errors import InputError
-from translate.inputs import decode_text
+from bitexto.translate.errors import InputError
+from bitexto.translate.inputs import decode_text
 from bitexto import store
-from webapp import metrics, newsletter_service, service
-from webapp.store import check as check_store
-from webapp.store import get_db
-from webapp.limits import require_api_key
-from webapp.openapi import (
+from bitexto.webapp import metrics, newsletter_service, service
+from bitexto.webapp.store import check as check_store
+from bitexto.webapp.store import get_db
+from bitexto.webapp.limits import require_api_key
+from bitexto.webapp.openapi import (
     ARTICLES, KEYED, OPERATIONS, api_spec, app_version, endpoint_docs, openapi_document, request_body, responses,
 )
-from webapp.glossary_input import glossary_option
-from webapp.schemas import Article, ArticleRequest, ArticleUpload, Health, shorten
-from webapp.schemas.newsletter import NewsletterQuery
-from webapp.submission import HTML_SUFFIXES, TEXT_SUFFIXES
+from bitexto.webapp.glossary_input import glossary_option
+from bitexto.webapp.schemas import Article, ArticleRequest, ArticleUpload, Health, shorten
+from bitexto.webapp.schemas.newsletter import NewsletterQuery
+from bitexto.webapp.submission import HTML_SUFFIXES, TEXT_SUFFIXES
 
 bp = Blueprint("api", __name__)
 ARTICLE_ID = {"article_id": "The id returned when the article was created."}

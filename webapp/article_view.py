@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from bitexto.presentation import article_titles
-from summarize import summarize
-from translate.clean import normalize
-from translate.document import CONTENT_KINDS, AlignedDocument, Block, Sentence
-from translate.errors import InputError
-from webapp import labels
+from bitexto.summarize import summarize
+from bitexto.translate.clean import normalize
+from bitexto.translate.document import CONTENT_KINDS, AlignedDocument, Block, Sentence
+from bitexto.translate.errors import InputError
+from bitexto.webapp import labels
 
 
 @dataclass

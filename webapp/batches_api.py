@@ -18,11 +18,11 @@ from werkzeug.exceptions import NotFound
 
 from bitexto.jobs import Job
 from bitexto.jobs.batches import batch_state, state_counts
-from translate.clean import prepare_text
-from webapp import api, jobs_api, jobs_service
-from webapp.limits import require_api_key
-from webapp.openapi import JOBS, KEYED, api_spec, request_body, responses
-from webapp.schemas import Batch, BatchCreated, BatchRequest, shorten
+from bitexto.translate.clean import prepare_text
+from bitexto.webapp import api, jobs_api, jobs_service
+from bitexto.webapp.limits import require_api_key
+from bitexto.webapp.openapi import JOBS, KEYED, api_spec, request_body, responses
+from bitexto.webapp.schemas import Batch, BatchCreated, BatchRequest, shorten
 
 bp = Blueprint("batches", __name__)
 NESTED_NAME = f"{api.bp.name}.{bp.name}"

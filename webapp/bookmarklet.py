@@ -15,8 +15,8 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, redirect, request, url_for
 
-from translate.errors import BitextoError
-from webapp import service
+from bitexto.translate.errors import BitextoError
+from bitexto.webapp import service
 
 bp = Blueprint("bookmarklet", __name__)
 
@@ -61,7 +61,7 @@ def receive():
 
 
 def init_app(app) -> None:
-    from webapp.security import csrf
+    from bitexto.webapp.security import csrf
 
     app.register_blueprint(bp)
     csrf.exempt(bp)  # the secret authenticates the request instead

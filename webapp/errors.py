@@ -12,7 +12,7 @@ from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from bitexto.database import database_errors
-from translate.errors import BitextoError
+from bitexto.translate.errors import BitextoError
 
 logger = logging.getLogger(__name__)
 STORE_UNAVAILABLE = "The article store is unavailable right now; please try again in a moment."

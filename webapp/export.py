@@ -6,8 +6,8 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 
 from bitexto.presentation import inert_markdown as md
-from translate.clean import normalize
-from webapp.article_view import ArticleView
+from bitexto.translate.clean import normalize
+from bitexto.webapp.article_view import ArticleView
 
 
 def to_markdown(view: ArticleView) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from werkzeug.exceptions import UnprocessableEntity
 
-from translate.glossary import Glossary, GlossaryError
+from bitexto.translate.glossary import Glossary, GlossaryError
 
 
 def glossary_option(value: object) -> Glossary | None:

@@ -16,11 +16,11 @@ from flask import Blueprint, jsonify
 from werkzeug.exceptions import NotFound
 
 from bitexto.jobs import Job
-from webapp import api, jobs_service
-from webapp.limits import require_api_key
-from webapp.openapi import JOBS, KEYED, api_spec, request_body, responses
-from webapp.schemas import ArticleRequest, ArticleUpload, JobCreated, shorten
-from webapp.schemas import Job as JobBody
+from bitexto.webapp import api, jobs_service
+from bitexto.webapp.limits import require_api_key
+from bitexto.webapp.openapi import JOBS, KEYED, api_spec, request_body, responses
+from bitexto.webapp.schemas import ArticleRequest, ArticleUpload, JobCreated, shorten
+from bitexto.webapp.schemas import Job as JobBody
 
 bp = Blueprint("jobs", __name__)
 NESTED_NAME = f"{api.bp.name}.{bp.name}"  # its name in app.blueprints once nested

@@ -25,8 +25,8 @@ from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobSettings, open_configure
 from bitexto.jobs.article_job import ArticleJobRunner, article_payload, article_worker
 from bitexto.jobs.batches import BatchEntry, new_batch_id
 from bitexto import store
-from webapp import service
-from webapp.store import get_db
+from bitexto.webapp import service
+from bitexto.webapp.store import get_db
 
 EXTENSION = "bitexto_jobs"
 IN_APP_POLL_SECONDS = 1.0

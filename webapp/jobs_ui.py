@@ -15,10 +15,10 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from flask_babel import gettext as _
 
 from bitexto.jobs import JobState
-from translate.pipeline import segment_article
-from webapp import jobs_service
-from webapp.jobs_api import job_url
-from webapp.submission import Submission
+from bitexto.translate.pipeline import segment_article
+from bitexto.webapp import jobs_service
+from bitexto.webapp.jobs_api import job_url
+from bitexto.webapp.submission import Submission
 
 bp = Blueprint("jobs_ui", __name__)
 

@@ -11,7 +11,7 @@ from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 
 from bitexto.presentation import engine_name
-from summarize.summary import ALGORITHMS
+from bitexto.summarize.summary import ALGORITHMS
 
 BLOCK_KINDS = {
     "body": _l("Body text"),

@@ -29,9 +29,9 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
 from bitexto.admission import OVER_SHARE, AdmissionLane, Refused
 from bitexto.settings import Settings
-from webapp import metrics
-from webapp.errors import render_error
-from webapp.limits import rate_limit_key
+from bitexto.webapp import metrics
+from bitexto.webapp.errors import render_error
+from bitexto.webapp.limits import rate_limit_key
 
 EXTENSION = "bitexto_lane"
 # The API routes that translate; the paste form enters the lane itself (webapp.ui), after
@@ -53,7 +53,7 @@ def lane_size(settings: Settings, engine_name: str | None = None) -> tuple[int, 
     """
     engine = engine_name or settings.engine
     if engine == "auto":
-        from translate.engines import argos_installed
+        from bitexto.translate.engines import argos_installed
 
         engine = "argos" if argos_installed(settings.translate) else "apertium"
     if settings.translation_slots:

@@ -31,19 +31,19 @@ from babel import Locale
 from flask import Blueprint, current_app, jsonify
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
-from translate.blocks import build_blocks
-from translate.clean import prepare_text
-from translate.document import AlignedDocument
-from translate.glossary import Glossary
-from translate.markup import sentence_count as html_sentence_count, translate_html_many
-from translate.inputs import detect_language, rank_languages
-from translate.pipeline import translate_documents
-from webapp import metrics, service
-from webapp.limits import exempt, require_api_key
-from webapp.glossary_input import glossary_option
-from webapp.openapi import KEYED, LIBRETRANSLATE, api_spec, request_body, responses
-from webapp.schemas import DetectRequest, Detection, Language, TranslateRequest, Translation
-from webapp.schemas.libretranslate import AUTO, SOURCE, TARGET
+from bitexto.translate.blocks import build_blocks
+from bitexto.translate.clean import prepare_text
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.glossary import Glossary
+from bitexto.translate.markup import sentence_count as html_sentence_count, translate_html_many
+from bitexto.translate.inputs import detect_language, rank_languages
+from bitexto.translate.pipeline import translate_documents
+from bitexto.webapp import metrics, service
+from bitexto.webapp.limits import exempt, require_api_key
+from bitexto.webapp.glossary_input import glossary_option
+from bitexto.webapp.openapi import KEYED, LIBRETRANSLATE, api_spec, request_body, responses
+from bitexto.webapp.schemas import DetectRequest, Detection, Language, TranslateRequest, Translation
+from bitexto.webapp.schemas.libretranslate import AUTO, SOURCE, TARGET
 
 bp = Blueprint("libretranslate", __name__)
 

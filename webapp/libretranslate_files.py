@@ -21,16 +21,16 @@ from pathlib import Path, PurePath
 from flask import current_app, jsonify, request, send_from_directory
 from werkzeug.exceptions import BadRequest, NotFound, RequestEntityTooLarge
 
-from translate.docx_file import DOCX_MEDIA_TYPE, docx_text, translate_docx
-from translate.inputs import decode_text
-from translate.markup import translate_html
-from webapp import service
-from webapp.glossary_input import glossary_option
-from webapp.libretranslate import bp, translate_texts
-from webapp.limits import exempt, require_api_key
-from webapp.openapi import KEYED, LIBRETRANSLATE, api_spec, request_body, responses
-from webapp.schemas import TranslateFileRequest
-from webapp.schemas.libretranslate import SOURCE, TARGET
+from bitexto.translate.docx_file import DOCX_MEDIA_TYPE, docx_text, translate_docx
+from bitexto.translate.inputs import decode_text
+from bitexto.translate.markup import translate_html
+from bitexto.webapp import service
+from bitexto.webapp.glossary_input import glossary_option
+from bitexto.webapp.libretranslate import bp, translate_texts
+from bitexto.webapp.limits import exempt, require_api_key
+from bitexto.webapp.openapi import KEYED, LIBRETRANSLATE, api_spec, request_body, responses
+from bitexto.webapp.schemas import TranslateFileRequest
+from bitexto.webapp.schemas.libretranslate import SOURCE, TARGET
 
 FILE_FORMATS = (".txt", ".html", ".docx")
 SUFFIXES = {".txt": ".txt", ".text": ".txt", ".html": ".html", ".htm": ".html", ".docx": ".docx"}

@@ -31,9 +31,9 @@ from limits import parse_many
 from werkzeug.exceptions import Forbidden, HTTPException, RequestEntityTooLarge
 
 from bitexto import store
-from webapp.store import get_db
-from webapp.errors import render_error
-from webapp.payload import read_payload
+from bitexto.webapp.store import get_db
+from bitexto.webapp.errors import render_error
+from bitexto.webapp.payload import read_payload
 
 KEY_HOLDER_FACTOR = 10
 # Flask's own default for MAX_FORM_MEMORY_SIZE (one non-file form field): lower than a

@@ -15,8 +15,8 @@ from flask import Response, current_app, request, url_for
 
 from bitexto.cache import TranslationCache
 from bitexto.newsletter import DEFAULT_QUOTES, MAX_QUOTES, check_options, render_newsletter, stored_speaker_names
-from translate.errors import InputError
-from webapp.store import database_for
+from bitexto.translate.errors import InputError
+from bitexto.webapp.store import database_for
 
 MEDIA_TYPES = {"html": "text/html", "md": "text/markdown", "text": "text/plain"}
 

@@ -17,11 +17,11 @@ from flask import Blueprint, abort, make_response, render_template, request, url
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from translate.errors import InputError
+from bitexto.translate.errors import InputError
 from bitexto import store
-from webapp.store import get_db
-from webapp.article_view import ArticleView, resummarize
-from webapp.newsletter_service import NewsletterOptions, article_url, read_options, render_stored, speaker_names
+from bitexto.webapp.store import get_db
+from bitexto.webapp.article_view import ArticleView, resummarize
+from bitexto.webapp.newsletter_service import NewsletterOptions, article_url, read_options, render_stored, speaker_names
 
 bp = Blueprint("newsletter", __name__)
 

@@ -21,8 +21,8 @@ from spectree import Response, SpecTree, Tag
 from spectree.plugins.base import Context
 from spectree.plugins.flask_plugin import FlaskPlugin
 
-from webapp.payload import FORM_TYPES, read_payload
-from webapp.schemas import Error, RequestModel
+from bitexto.webapp.payload import FORM_TYPES, read_payload
+from bitexto.webapp.schemas import Error, RequestModel
 
 ERROR_STATUSES = {
     400: "Malformed request: invalid JSON, a JSON body that is not an object, or (LibreTranslate endpoints) a missing or unsupported parameter.",

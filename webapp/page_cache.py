@@ -20,7 +20,7 @@ from typing import Callable
 
 from flask import Flask, current_app, request
 
-from webapp.i18n import current_language
+from bitexto.webapp.i18n import current_language
 
 EXTENSION = "bitexto_page_cache"
 

@@ -14,8 +14,8 @@ from flask import current_app
 
 from bitexto import store
 from bitexto.resources import SEED_ARTICLE
-from webapp import service
-from webapp.store import get_db
+from bitexto.webapp import service
+from bitexto.webapp.store import get_db
 
 DEFAULT_ALGORITHM = "default"
 

@@ -8,9 +8,9 @@ from pathlib import PurePath
 from flask import Request
 from flask_babel import gettext as _
 
-from translate.clean import extract_text
-from translate.errors import InputError
-from translate.inputs import decode_text
+from bitexto.translate.clean import extract_text
+from bitexto.translate.errors import InputError
+from bitexto.translate.inputs import decode_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -62,7 +62,7 @@ def read_upload(submission: Submission, request: Request) -> Submission:
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES:
         raise InputError(_("Upload a .txt, .html or .docx file (this one is %(name)s).", name=upload.filename))
     if suffix in DOCX_SUFFIXES:
-        from translate.docx_file import docx_text
+        from bitexto.translate.docx_file import docx_text
 
         submission.text = docx_text(upload.read())  # InputError when it is not a .docx
         submission.filename = upload.filename

@@ -17,13 +17,13 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from bitexto.admission import Refused
-from translate.errors import BitextoError
+from bitexto.translate.errors import BitextoError
 from bitexto import store
-from webapp import export, jobs_ui, labels, lanes, page_cache, seed, service
-from webapp.store import get_db
-from webapp.article_view import build_view
-from translate.glossary import Glossary, GlossaryError
-from webapp.submission import Submission, read_form, read_upload
+from bitexto.webapp import export, jobs_ui, labels, lanes, page_cache, seed, service
+from bitexto.webapp.store import get_db
+from bitexto.webapp.article_view import build_view
+from bitexto.translate.glossary import Glossary, GlossaryError
+from bitexto.webapp.submission import Submission, read_form, read_upload
 
 bp = Blueprint("ui", __name__)
 

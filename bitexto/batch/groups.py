@@ -15,12 +15,12 @@ from typing import Iterable, Iterator, Mapping
 from bitexto.articles import ArticleResult
 from bitexto.batch.inputs import BatchItem, clean_id, item_from_text, media_type_of
 from bitexto.settings import Settings
-from summarize import Summary, extract_quotes, summarize
-from translate.document import AlignedDocument
-from translate.engines import Engine
-from translate.errors import EngineFailure, InputError
-from translate.language import analyse_documents
-from translate.pipeline import read_page_source, segment_article, translate_documents
+from bitexto.summarize import Summary, extract_quotes, summarize
+from bitexto.translate.document import AlignedDocument
+from bitexto.translate.engines import Engine
+from bitexto.translate.errors import EngineFailure, InputError
+from bitexto.translate.language import analyse_documents
+from bitexto.translate.pipeline import read_page_source, segment_article, translate_documents
 
 logger = logging.getLogger(__name__)
 

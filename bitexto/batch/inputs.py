@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from translate.errors import InputError, InputTooLarge
-from translate.inputs import decode_text
+from bitexto.translate.errors import InputError, InputTooLarge
+from bitexto.translate.inputs import decode_text
 
 ARTICLE_SUFFIXES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

@@ -8,9 +8,9 @@ from bitexto.articles import DEFAULT_ALGORITHM, DEFAULT_SUMMARY_LENGTH
 from bitexto.batch.groups import BatchOptions, BatchResult, ItemLike, analyse_stream, as_item
 from bitexto.batch.pool import analyse_in_pool
 from bitexto.settings import Settings
-from summarize.length import resolve_length
-from summarize.summary import canonical_algorithm
-from translate.engines import Engine, create_engine
+from bitexto.summarize.length import resolve_length
+from bitexto.summarize.summary import canonical_algorithm
+from bitexto.translate.engines import Engine, create_engine
 
 # Apertium translates at most 400 sentences per process (CHUNK_SENTENCES): a group of
 # that size is one process; Argos batches by tokens inside any group size.

@@ -31,7 +31,7 @@ from typing import Callable, Iterator
 from bitexto.batch import BatchResult
 from bitexto.batch.inputs import BatchItem
 from bitexto.batch.render import FILE_SUFFIXES, FORMATS, render_html, render_markdown
-from translate.errors import InputError
+from bitexto.translate.errors import InputError
 
 MANIFEST_NAME = "bitexto-manifest.jsonl"
 MAX_NAME_COMPONENT = 120

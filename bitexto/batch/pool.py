@@ -19,9 +19,9 @@ from typing import Iterable, Iterator
 from bitexto.batch.groups import BatchOptions, BatchResult, analyse_stream
 from bitexto.batch.inputs import BatchItem
 from bitexto.settings import Settings
-from summarize import extract_quotes, summarize
-from translate.engines import Engine, create_engine
-from translate.pipeline import segment_article
+from bitexto.summarize import extract_quotes, summarize
+from bitexto.translate.engines import Engine, create_engine
+from bitexto.translate.pipeline import segment_article
 
 # A worker is sent a unit of articles expected to fill about one group. Sentences are
 # only known after segmenting (in the worker), so the parent sizes units in characters,

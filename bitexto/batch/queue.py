@@ -23,8 +23,8 @@ from bitexto.batch.inputs import BatchItem
 from bitexto.database import Database
 from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobState
 from bitexto.jobs.article_job import article_payload
-from translate.clean import prepare_text
-from translate.errors import InputError
+from bitexto.translate.clean import prepare_text
+from bitexto.translate.errors import InputError
 from bitexto.store import fetch_article
 
 SUBMIT_CHUNK = 200  # articles per submit_many: one transaction each

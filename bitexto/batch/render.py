@@ -11,7 +11,7 @@ import html
 from typing import TYPE_CHECKING
 
 from bitexto.presentation import inert_markdown as _md
-from translate.document import CONTENT_KINDS
+from bitexto.translate.document import CONTENT_KINDS
 
 if TYPE_CHECKING:
     from bitexto.batch import BatchResult

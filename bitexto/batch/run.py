@@ -11,7 +11,7 @@ from bitexto.batch.groups import BatchResult
 from bitexto.batch.inputs import BatchItem
 from bitexto.batch.many import DEFAULT_GROUP_SENTENCES, translate_many
 from bitexto.settings import Settings
-from translate.engines import Engine
+from bitexto.translate.engines import Engine
 
 
 class BatchOutput(Protocol):

@@ -6,7 +6,7 @@ import click
 
 from bitexto.cli import articles, batch, keys, models, newsletter, serve, worker
 from bitexto.cli.common import SEED_ARTICLE
-from translate.errors import BitextoError
+from bitexto.translate.errors import BitextoError
 
 __all__ = ["SEED_ARTICLE", "main"]
 

@@ -10,7 +10,7 @@ import click
 
 from bitexto.cli.common import SEED_ARTICLE, ProgressBar, glossary_option, load_glossary, read_article
 from bitexto.settings import Settings
-from translate.engines import ENGINE_NAMES, create_engine
+from bitexto.translate.engines import ENGINE_NAMES, create_engine
 
 
 @click.command()
@@ -25,7 +25,7 @@ from translate.engines import ENGINE_NAMES, create_engine
 def translate(source, engine, as_json, input_format, width, glossary_file):
     """Translate an article (default: the embedded seed article)."""
     from bitexto.cli.terminal import engine_banner, side_by_side
-    from translate.pipeline import translate_page
+    from bitexto.translate.pipeline import translate_page
 
     settings = Settings.from_env()
     glossary = load_glossary(settings, glossary_file)

@@ -19,7 +19,7 @@ import click
 from bitexto.batch.render import FORMATS
 from bitexto.cli.common import glossary_option, load_glossary
 from bitexto.settings import Settings
-from translate.engines import ENGINE_NAMES, create_engine
+from bitexto.translate.engines import ENGINE_NAMES, create_engine
 
 if TYPE_CHECKING:
     from bitexto.batch import BatchStats

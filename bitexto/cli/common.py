@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from bitexto.resources import SEED_ARTICLE
-from translate.inputs import decode_text
+from bitexto.translate.inputs import decode_text
 
 __all__ = ["SEED_ARTICLE", "ProgressBar", "read_article"]
 
@@ -22,8 +22,8 @@ def read_article(source: str) -> str:
     a .docx file (by its name, or a zip on stdin) gives its paragraphs' text."""
     data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     if source.lower().endswith(".docx") or (source == "-" and data.startswith(ZIP_MAGIC)):
-        from translate.docx_file import docx_text
-        from translate.errors import InputError
+        from bitexto.translate.docx_file import docx_text
+        from bitexto.translate.errors import InputError
 
         try:
             return docx_text(data)
@@ -60,7 +60,7 @@ def glossary_option(command):
 
 def load_glossary(settings, path):
     """The glossary to use, or a one-line error (click exits with status 2)."""
-    from translate.glossary import GlossaryError
+    from bitexto.translate.glossary import GlossaryError
 
     try:
         return settings.load_glossary(path)

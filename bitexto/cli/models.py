@@ -21,7 +21,7 @@ def models():
 @click.option("--sha256", default=None, help="Expected SHA-256 of the file (checked before installing).")
 def models_install(version, from_file, sha256):
     """Verify and install an Argos es→en package (from FILE, or the index when online)."""
-    from translate.models import install_from_index, install_package
+    from bitexto.translate.models import install_from_index, install_package
 
     settings = Settings.from_env()
     if from_file:
@@ -38,7 +38,7 @@ def models_install(version, from_file, sha256):
 @models.command("list")
 def models_list():
     """List installed Argos packages."""
-    from translate.models import list_packages
+    from bitexto.translate.models import list_packages
 
     settings = Settings.from_env()
     packages = list_packages(settings.translate)

@@ -22,7 +22,7 @@ from bitexto.newsletter import (
 )
 from bitexto.cli.common import ProgressBar, glossary_option, load_glossary, read_article
 from bitexto.settings import Settings
-from translate.engines import ENGINE_NAMES, create_engine
+from bitexto.translate.engines import ENGINE_NAMES, create_engine
 
 
 @click.command()

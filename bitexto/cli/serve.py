@@ -18,10 +18,10 @@ def serve(host, port, threads):
     """Serve the web app with a production WSGI server (waitress)."""
     import waitress
 
-    from webapp import create_app
-    from webapp.jobs_service import start_workers
-    from webapp.lanes import server_threads
-    from webapp.service import warm_up
+    from bitexto.webapp import create_app
+    from bitexto.webapp.jobs_service import start_workers
+    from bitexto.webapp.lanes import server_threads
+    from bitexto.webapp.service import warm_up
 
     app = create_app()
     if app.config["WARM_UP"]:

@@ -8,7 +8,7 @@ from itertools import zip_longest
 import click
 from wcwidth import wcswidth
 
-from translate.document import CONTENT_KINDS, AlignedDocument
+from bitexto.translate.document import CONTENT_KINDS, AlignedDocument
 
 GUTTER = " │ "
 MIN_COLUMN = 20

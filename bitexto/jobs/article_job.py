@@ -18,10 +18,10 @@ from bitexto.database import Database
 from bitexto.jobs.model import ARTICLE_JOB, DEFAULT_LONG_CHARS, Job, JobQueue
 from bitexto.jobs.worker import Worker
 from bitexto.settings import Settings
-from summarize.length import resolve_length
-from summarize.summary import canonical_algorithm
-from translate.engines import Engine, ProgressCallback
-from translate.errors import EngineFailure, InputError
+from bitexto.summarize.length import resolve_length
+from bitexto.summarize.summary import canonical_algorithm
+from bitexto.translate.engines import Engine, ProgressCallback
+from bitexto.translate.errors import EngineFailure, InputError
 from bitexto.store import article_exists, open_store
 
 
@@ -45,7 +45,7 @@ def article_payload(text: str, *, summary_length: str | int, algorithm: str, sou
 
 
 def _job_glossary(job: Job):
-    from translate.glossary import Glossary
+    from bitexto.translate.glossary import Glossary
 
     pairs = job.payload.get("glossary")
     return Glossary.from_pairs(pairs) if pairs else None

@@ -29,8 +29,8 @@ import time
 from typing import Callable
 
 from bitexto.jobs.model import UNEXPECTED_REASON, Job, JobQueue, JobState
-from translate.engines import ProgressCallback
-from translate.errors import BitextoError
+from bitexto.translate.engines import ProgressCallback
+from bitexto.translate.errors import BitextoError
 
 logger = logging.getLogger(__name__)
 

@@ -44,7 +44,7 @@ from urllib.parse import urlsplit
 
 from bitexto.resources import TEMPLATES as TEMPLATE_ROOT
 from bitexto.presentation import article_titles, attributed_to, engine_name, inert_markdown
-from translate.errors import InputError
+from bitexto.translate.errors import InputError
 
 if TYPE_CHECKING:
     import jinja2

@@ -14,9 +14,9 @@ import logging
 from bitexto.cache import TranslationCache, cache_key
 from bitexto.newsletter.snippet import MAX_QUOTES, key_quotes
 from bitexto.presentation import attributed_to
-from translate.document import EngineInfo
-from translate.engines import Engine
-from translate.errors import BitextoError
+from bitexto.translate.document import EngineInfo
+from bitexto.translate.engines import Engine
+from bitexto.translate.errors import BitextoError
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def english_speakers(names: list[str], english: list[str]) -> dict[str, str]:
 
 
 def _is_a_name(speaker: str) -> bool:
-    from translate.names import EXONYMS, PARTICLES, fold
+    from bitexto.translate.names import EXONYMS, PARTICLES, fold
 
     words = speaker.split()
     return (sum(1 for w in words if w[:1].isupper()) >= 2 and words[0][:1].isupper()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 
-from translate.options import TranslateOptions
-from translate.engines.base import Engine, ProgressCallback
-from translate.errors import EngineUnavailable
+from bitexto.translate.options import TranslateOptions
+from bitexto.translate.engines.base import Engine, ProgressCallback
+from bitexto.translate.errors import EngineUnavailable
 
 ENGINE_NAMES = ("auto", "argos", "apertium")
 
@@ -20,7 +20,7 @@ __all__ = ["ENGINE_NAMES", "Engine", "ProgressCallback", "create_engine", "argos
 
 
 def argos_installed(options: TranslateOptions) -> bool:
-    from translate.models import list_packages
+    from bitexto.translate.models import list_packages
 
     return bool(list_packages(options))
 
@@ -48,9 +48,9 @@ def create_engine(name: str | None = None, options: TranslateOptions | None = No
 @functools.lru_cache(maxsize=4)
 def _cached_engine(name: str, options: TranslateOptions) -> Engine:
     if name == "argos":
-        from translate.engines.argos import ArgosEngine
+        from bitexto.translate.engines.argos import ArgosEngine
 
         return ArgosEngine(options)
-    from translate.engines.apertium import ApertiumEngine
+    from bitexto.translate.engines.apertium import ApertiumEngine
 
     return ApertiumEngine(options.apertium_pair, options.apertium_timeout_seconds)

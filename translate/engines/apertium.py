@@ -21,10 +21,10 @@ import signal
 import subprocess
 from typing import Sequence
 
-from translate.document import EngineInfo
-from translate.engines.base import ProgressCallback, Translation
-from translate.errors import EngineFailure, EngineUnavailable
-from translate.protect import WordStyle
+from bitexto.translate.document import EngineInfo
+from bitexto.translate.engines.base import ProgressCallback, Translation
+from bitexto.translate.errors import EngineFailure, EngineUnavailable
+from bitexto.translate.protect import WordStyle
 
 INSTALL_HINT = "sudo apt-get install -y apertium-eng-spa"
 # Bounds one process's input so that progress can be reported on long batches.

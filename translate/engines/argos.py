@@ -19,12 +19,12 @@ import threading
 from pathlib import Path
 from typing import Any, Sequence
 
-from translate.options import TranslateOptions
-from translate import quality
-from translate.document import EngineInfo
-from translate.engines.base import ProgressCallback, Translation
-from translate.errors import EngineFailure, EngineUnavailable
-from translate.protect import MARKER_PATTERN, MarkerStyle
+from bitexto.translate.options import TranslateOptions
+from bitexto.translate import quality
+from bitexto.translate.document import EngineInfo
+from bitexto.translate.engines.base import ProgressCallback, Translation
+from bitexto.translate.errors import EngineFailure, EngineUnavailable
+from bitexto.translate.protect import MARKER_PATTERN, MarkerStyle
 
 MODEL_LABEL = "Argos es→en"
 INSTALL_HELP = (
@@ -274,7 +274,7 @@ def choose_package(options: TranslateOptions) -> tuple[Any, list[str]]:
     The version in options.argos_version wins; otherwise the newest installed version
     that is not known to be broken.
     """
-    from translate.models import BROKEN_VERSIONS, installed_packages
+    from bitexto.translate.models import BROKEN_VERSIONS, installed_packages
 
     candidates = [p for p in installed_packages(options)
                   if (p.from_code, p.to_code) == ("es", "en")

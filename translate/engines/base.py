@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Protocol, Sequence
 
-from translate.document import EngineInfo
+from bitexto.translate.document import EngineInfo
 
 # Called as on_progress(done, total) with sentence counts while an engine works.
 ProgressCallback = Callable[[int, int], None]

@@ -4,10 +4,10 @@ webapp.openapi validates request bodies against them and generates /openapi.json
 the /docs page) from them; adding a field to an endpoint is one line in its model here.
 """
 
-from webapp.schemas.articles import ArticleRequest, ArticleUpload, BatchArticle, BatchRequest
-from webapp.schemas.fields import RequestModel, shorten
-from webapp.schemas.libretranslate import DetectRequest, TranslateFileRequest, TranslateRequest
-from webapp.schemas.responses import (
+from bitexto.webapp.schemas.articles import ArticleRequest, ArticleUpload, BatchArticle, BatchRequest
+from bitexto.webapp.schemas.fields import RequestModel, shorten
+from bitexto.webapp.schemas.libretranslate import DetectRequest, TranslateFileRequest, TranslateRequest
+from bitexto.webapp.schemas.responses import (
     Article, Batch, BatchCreated, Detection, Error, Health, Job, JobCreated, Language, Translation,
 )
 

@@ -6,8 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
-from translate.errors import InputTooLarge
-from webapp.schemas.fields import (
+from bitexto.translate.errors import InputTooLarge
+from bitexto.webapp.schemas.fields import (
     Algorithm, ApiKey, ArticleText, GlossaryValue, RequestModel, SummaryLength, TextFormat, Upload, format_option,
     shorten,
 )

@@ -12,8 +12,8 @@ from typing import Annotated, Any, Callable, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from werkzeug.datastructures import FileStorage
 
-from summarize import ALGORITHMS
-from translate.errors import InputError
+from bitexto.summarize import ALGORITHMS
+from bitexto.translate.errors import InputError
 
 FORMATS = ("text", "html")
 LENGTH_HELP = "a number of sentences such as 3, or a percentage of the article such as 20%"

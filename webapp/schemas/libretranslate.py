@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 from werkzeug.exceptions import BadRequest
 
-from webapp.schemas.fields import FORMATS, ApiKey, GlossaryValue, RequestModel, Upload
+from bitexto.webapp.schemas.fields import FORMATS, ApiKey, GlossaryValue, RequestModel, Upload
 
 SOURCE, TARGET, AUTO = "es", "en", "auto"
 # LibreTranslate's batch limit is a server option; this one bounds the work of a list q.

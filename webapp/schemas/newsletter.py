@@ -8,8 +8,8 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from bitexto import newsletter
-from webapp import newsletter_service
-from webapp.schemas.fields import RequestModel
+from bitexto.webapp import newsletter_service
+from bitexto.webapp.schemas.fields import RequestModel
 
 
 class NewsletterQuery(RequestModel):
