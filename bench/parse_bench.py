@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 from bitexto.translate.engines import create_engine
-from bitexto.translate.language import analyse_document, model_info
+from bitexto.translate.parsing import parse_document
+from bitexto.translate.spanish.parse import model_info
 from bitexto.translate.options import TranslateOptions
 from bitexto.translate.pipeline import segment_article, translate_documents
 
@@ -38,10 +39,10 @@ def main() -> None:
     for _ in range(max(1, args.repeats)):
         document = segment_article(text)
         started = time.perf_counter()
-        analyse_document(document)
+        analysis = parse_document(document)
         parse_times.append(time.perf_counter() - started)
         started = time.perf_counter()
-        translate_documents([document], engine)
+        translate_documents([document], engine, analyses=[analysis])
         translate_times.append(time.perf_counter() - started)
     parse, translate = statistics.median(parse_times), statistics.median(translate_times)
     ratio = parse / translate

@@ -15,6 +15,7 @@ from bitexto.store import insert_article, save_article
 from bitexto.summarize import Quote, Summary, extract_quotes, summarize
 from bitexto.translate.document import AlignedDocument
 from bitexto.translate.engines import Engine, ProgressCallback, create_engine
+from bitexto.translate.parsing import parse_document
 from bitexto.translate.pipeline import read_page_source, segment_article, translate_documents
 
 DEFAULT_SUMMARY_LENGTH = "3"
@@ -70,16 +71,17 @@ def analyse_article(
     source = read_page_source(text, media_type)
     document = segment_article(source.text, settings.translate, hints=source.hints, source_meta=source.meta)
     summary = summarize(document, length=summary_length, algorithm=algorithm)
+    analysis = parse_document(document)
     if translate:
         if engine is None or isinstance(engine, str):
             engine = create_engine(engine, settings.translate)
         # Speakers come from the Spanish alone, so the untranslated document names them.
-        speakers = sorted({who for q in extract_quotes(document) if (who := q.speaker or q.speaker_description)}
+        speakers = sorted({who for q in extract_quotes(document, analysis) if (who := q.speaker or q.speaker_description)}
                           ) if with_speakers else []
         if glossary is None:
             glossary = settings.load_glossary()  # BITEXTO_GLOSSARY, for every surface
-        translate_documents([document], engine, on_progress, extra=speakers, glossary=glossary)
-    quotes = extract_quotes(document)
+        translate_documents([document], engine, on_progress, extra=speakers, glossary=glossary, analyses=[analysis])
+    quotes = extract_quotes(document, analysis)
     return ArticleResult(document=document, summary=summary, quotes=quotes)
 
 

@@ -9,9 +9,9 @@ document's translate.language parse), `document`, `table` (its SpeakerTable), `r
 
 from __future__ import annotations
 
-from bitexto.summarize.body_nouns import other_names_for
+from bitexto.translate.spanish.nouns import other_names_for
 from bitexto.summarize.quote_marks import QuotedSpan
-from bitexto.translate.language import Token
+from bitexto.translate.spanish.parse import Token
 
 # Subject labels; "que"/"quien" subjects stand for the antecedent of their clause.
 SUBJECT_LABELS = ("nsubj", "nsubj:pass")

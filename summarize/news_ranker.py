@@ -29,6 +29,7 @@ from typing import ClassVar, NamedTuple, Sequence
 from bitexto.summarize.body import Body
 from bitexto.summarize.text import words
 from bitexto.summarize.vectors import MAX_CANDIDATES, Vector, centrality, cosine, prefilter, sentence_vectors
+from bitexto.translate.spanish import lexicon
 
 
 class Features(NamedTuple):
@@ -79,8 +80,6 @@ _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _OPENING_QUOTES = ("«", "“", '"', "'", "‘", "—", "-")
 # Openers that lean on the previous sentence: out of context, in a summary, they dangle.
 # ("Este lunes…" and "Otros tres…" are ordinary news openers, so demonstratives are not here.)
-_DANGLING_OPENERS = frozenset("pero además también asimismo así entonces y ni ello él ella ellos ellas".split())
-_DANGLING_PAIRS = frozenset({("sin", "embargo"), ("por", "eso"), ("por", "ello"), ("por", "tanto"), ("aun", "así")})
 
 
 def sentence_features(body: Body, vectors: Sequence[Vector] | None = None) -> list[Features]:
@@ -185,7 +184,7 @@ class NewsRanker:
 def _dangles(tokens: Sequence[str]) -> bool:
     first = tokens[0].lower() if tokens else ""
     second = tokens[1].lower() if len(tokens) > 1 else ""
-    return (first, second) in _DANGLING_PAIRS or first in _DANGLING_OPENERS
+    return f"{first} {second}" in lexicon.words("dangling_opening_pairs") or first in lexicon.words("dangling_openers")
 
 
 def _quote_share(text: str) -> float:

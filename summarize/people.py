@@ -14,8 +14,8 @@ import bisect
 from collections import Counter
 from collections.abc import Callable
 
-from bitexto.summarize.quote_names import NameRun
-from bitexto.translate.language import Analysis, Token
+from bitexto.translate.spanish.names import NameRun
+from bitexto.translate.spanish.parse import Analysis, Token
 
 # How far back (characters) a plural role looks for the people it stands for.
 _GROUP_WINDOW = 400

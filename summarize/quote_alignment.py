@@ -20,12 +20,12 @@ sentence and flags it): this module never invents text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from bitexto.summarize.quote_marks import QuotedSpan, find_quoted_spans, recover_start
 from bitexto.summarize.quote_sentences import SentenceLocator
 from bitexto.translate.document import Sentence
+from bitexto.translate.spanish.fold import fold
 
 _WORD = re.compile(r"[^\W_]+")
 _COGNATE_PREFIX = 4
@@ -150,15 +150,10 @@ def _keys(text: str) -> set[str]:
     keys = set()
     for word in _WORD.findall(text):
         if word.isdigit() or word[:1].isupper() and len(word) > 1:
-            keys.add(_plain(word))
+            keys.add(fold(word))
         elif len(word) >= _COGNATE_PREFIX + 1:
-            keys.add(_plain(word)[:_COGNATE_PREFIX])
+            keys.add(fold(word)[:_COGNATE_PREFIX])
     return keys
-
-
-def _plain(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _skip_space(text: str, start: int, end: int) -> int:

@@ -21,11 +21,11 @@ from dataclasses import replace
 
 from bitexto.summarize.cue_parse import SUBJECT_LABELS
 from bitexto.summarize.quote_marks import QuotedSpan
-from bitexto.summarize.reporting import is_reporting_verb
-from bitexto.summarize.role_nouns import is_person_role
+from bitexto.translate.spanish.saying import is_saying_verb
+from bitexto.translate.spanish.nouns import is_person_role
 from bitexto.summarize.speaker_mentions import MASK, NOBODY, Attribution
 from bitexto.translate.document import CONTENT_KINDS, Block
-from bitexto.translate.language import Token
+from bitexto.translate.spanish.parse import Token
 
 _BACK_REFERENCES = frozenset({"así", "eso", "esto", "lo", "tal"})
 
@@ -208,7 +208,7 @@ class QuoteContext:
         if not words or words[0].text.lower() not in _BACK_REFERENCES:
             return None
         for token in words[1:4]:
-            if is_reporting_verb(token):
+            if is_saying_verb(token):
                 subject = self._subject_of(token)
                 if subject is not None:
                     found = self.reader.read(subject, "next", span.outer_start)

@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from bitexto.summarize.quote_cues import is_cue_verb
+from bitexto.translate.spanish.saying import is_saying_form
 from bitexto.translate.segment import split_sentences
 
 # Opening mark → the marks that close it properly.
@@ -267,7 +267,7 @@ def recover_start(
         return colon + 1, ":", text.count(":", colon + 1, mark)
     if language == "es":
         for index in range(len(words) - 1, -1, -1):
-            if is_cue_verb(words[index][2]):
+            if is_saying_form(words[index][2]):
                 # The nearest reporting verb that a "que"/"como" follows ("dijo que …").
                 for follower in words[index + 1 :]:
                     if follower[2] in ("que", "como"):

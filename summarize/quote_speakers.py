@@ -28,13 +28,14 @@ from dataclasses import replace
 from bitexto.summarize.cue_parse import CueParse
 from bitexto.summarize.quote_context import QuoteContext, has_word
 from bitexto.summarize.quote_marks import QuotedSpan
-from bitexto.summarize.quote_names import is_capitalised, tokens
+from bitexto.translate.spanish.names import is_capitalised, words_in as tokens
 from bitexto.summarize.quote_sentences import SentenceLocator
-from bitexto.summarize.reporting import OPINION_LEAD_INS, SEGUN, is_reporting_verb
+from bitexto.summarize.reporting import OPINION_LEAD_INS, SEGUN
+from bitexto.translate.spanish.saying import is_saying_verb
 from bitexto.summarize.speaker_mentions import MASK, NOBODY, Attribution, MentionReader
 from bitexto.summarize.speaker_table import SpeakerTable
 from bitexto.translate.document import CONTENT_KINDS, AlignedDocument, Block
-from bitexto.translate.language import INCISO_DASH, Token, analyse_document
+from bitexto.translate.spanish.parse import INCISO_DASH, Analysis, Token
 
 __all__ = ["MASK", "NOBODY", "Attribution", "SpeakerFinder", "masked_text"]
 
@@ -69,11 +70,12 @@ class SpeakerFinder(CueParse, QuoteContext):
     def __init__(
         self,
         document: AlignedDocument,
+        analysis: Analysis,
         spans_by_block: dict[str, list[QuotedSpan]],
         content_kinds: tuple[str, ...] = CONTENT_KINDS,
     ):
         self.document = document
-        self.analysis = analyse_document(document)
+        self.analysis = analysis
         self.masked = masked_text(document.text, [s for spans in spans_by_block.values() for s in spans])
         content = [block for block in document.blocks if block.kind in content_kinds]
         self.table = SpeakerTable(self.masked, self.analysis, [(b.start, b.end) for b in content])
@@ -168,7 +170,7 @@ class SpeakerFinder(CueParse, QuoteContext):
         lowered = token.text.lower()
         if lowered == SEGUN:
             head = self.analysis.head(token)
-            if head.index != token.index and not self._masked(head) and not is_reporting_verb(head):
+            if head.index != token.index and not self._masked(head) and not is_saying_verb(head):
                 return "segun", head
             return None  # "según dijo X": the verb is a cue of its own
         for lead_in in OPINION_LEAD_INS:
@@ -181,7 +183,7 @@ class SpeakerFinder(CueParse, QuoteContext):
                     return "lead_in", head
         # "critica que X se queje de que …": a verb of saying in the subjunctive is what
         # someone might say or should not, not who said the quotation.
-        if is_reporting_verb(token) and token.feature("Mood") != "Sub":
+        if is_saying_verb(token) and token.feature("Mood") != "Sub":
             return "verb", token
         return None
 
@@ -212,7 +214,7 @@ class SpeakerFinder(CueParse, QuoteContext):
 
     def _named_reporter_above(self, verb: Token, span: QuotedSpan) -> Attribution | None:
         for ancestor in self.analysis.ancestors(verb):
-            if self._masked(ancestor) or not is_reporting_verb(ancestor):
+            if self._masked(ancestor) or not is_saying_verb(ancestor):
                 continue
             subject = self._subject_of(ancestor)
             if subject is not None:

@@ -46,13 +46,14 @@ import importlib.util
 from dataclasses import dataclass, field
 
 from bitexto.summarize.quote_alignment import align_group, sentence_groups
-from bitexto.summarize.quote_cues import NAMING_WORDS
 from bitexto.summarize.quote_marks import QuotedSpan, find_quoted_spans
 from bitexto.summarize.quote_sentences import SentenceLocator
 from bitexto.summarize.quote_speakers import Attribution, SpeakerFinder
 from bitexto.summarize.speaker_mentions import DIRECT_VIAS
 from bitexto.translate.document import AlignedDocument, Block
-from bitexto.translate.language import Analysis
+from bitexto.translate.spanish import lexicon
+from bitexto.translate.parsing import parse_document
+from bitexto.translate.spanish.parse import Analysis
 
 DEFAULT_MAX_KEY = 8
 SCARE_QUOTE_MAX_WORDS = 2
@@ -62,11 +63,6 @@ QUOTE_BLOCK_KINDS = ("body",)
 # Words that start a new clause after a short quotation: «habrá acuerdo» y que …
 _CLAUSE_LINKS = frozenset({"y", "e", "pero", "aunque", "mientras", "sino"})
 PARTIAL_QUOTE_MIN_WORDS = 2
-# The naming words that are not determiners ("llamado", "alias"): after them even a
-# reported phrase is a name (el llamado «…»).
-_NAMING_LABELS = NAMING_WORDS - frozenset(
-    "el la los las un una unos unas del al su sus este esta estos estas ese esa esos esas aquel aquella "
-    "mi mis tu tus nuestro nuestra".split())
 
 MALFORMED = "malformed"
 MULTI_SENTENCE = "multi_sentence"
@@ -130,14 +126,20 @@ class Quote:
 
 def extract_quotes(
     document: AlignedDocument,
+    analysis: Analysis | None = None,
     sentence_scores: dict[str, float] | None = None,
     max_key: int = DEFAULT_MAX_KEY,
 ) -> list[Quote]:
-    """All direct quotations of the article's body, in document order, the best `max_key` marked key."""
+    """All direct quotations of the article's body, in document order, the best `max_key` marked key.
+
+    `analysis` is the document's Spanish parse (bitexto.translate.parsing), parsed here when
+    the caller has none."""
     spans_by_block = {
         block.id: find_quoted_spans(document.text, block.start, block.end) for block in document.blocks
     }
-    speakers = SpeakerFinder(document, spans_by_block)  # parses the document once (translate.language)
+    if analysis is None:
+        analysis = parse_document(document)
+    speakers = SpeakerFinder(document, analysis, spans_by_block)
     quotes: list[Quote] = []
     previous: Attribution | None = None
     for block in document.blocks:
@@ -151,7 +153,7 @@ def extract_quotes(
         locator = SentenceLocator(block.sentences)
         targets = _targets(document, block, spans, locator)
         for span, attribution, (target, located) in zip(spans, attributions, targets):
-            if _is_scare_quote(document.text, span, attribution, document.analysis):
+            if _is_scare_quote(document.text, span, attribution, analysis):
                 continue
             quotes.append(_make_quote(document, locator, span, attribution, target, located))
         named = [a for a in attributions if a.speaker or a.description]
@@ -237,9 +239,9 @@ def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution, analy
     # not a term the reported clause is about (dijo que la «operación especial» había
     # terminado), nor after a naming word (el llamado «…»). One word is a term.
     reported = attribution.via in DIRECT_VIAS and words >= PARTIAL_QUOTE_MIN_WORDS
-    if reported and word_before not in _NAMING_LABELS and not _is_subject(analysis, span):
+    if reported and word_before not in lexicon.words("quotation_naming_words") and not _is_subject(analysis, span):
         return False
-    if words <= NAMED_TERM_MAX_WORDS and word_before in NAMING_WORDS and not attribution.cue_after:
+    if words <= NAMED_TERM_MAX_WORDS and word_before in _naming_words() and not attribution.cue_after:
         return True
     if words > SCARE_QUOTE_MAX_WORDS:
         return False
@@ -247,6 +249,12 @@ def _is_scare_quote(text: str, span: QuotedSpan, attribution: Attribution, analy
     # its clause ("calificó la decisión de «inaceptable».") rather than naming a thing
     # inside one ("que "nadie" lo esperaba").
     return not (attribution.direct and _ends_clause(text, span.outer_end))
+
+
+def _naming_words() -> frozenset[str]:
+    """Words after which a short quotation is a name: determiners (el «procés») and naming
+    words (el llamado «Chapo»); after a naming word even a reported phrase is one."""
+    return lexicon.words("determiners") | lexicon.words("quotation_naming_words")
 
 
 def _is_subject(analysis: Analysis | None, span: QuotedSpan) -> bool:

@@ -8,7 +8,7 @@ spoke:
   alcaldesa Ana Gómez") → the fullest form of the name the article gives;
 - a definite role ("el técnico", "la portavoz", "la comisión") → the person the
   article tied to that role, else the body the head noun names, else (a person's role,
-  summarize.role_nouns) the person of that gender the article is about
+  bitexto.translate.spanish.nouns) the person of that gender the article is about
   (summarize.people), else no speaker and the role as the description;
 - an indefinite or anonymous one ("un portavoz del ministerio", "fuentes policiales",
   "la misma fuente") → no speaker, and a description as written;
@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bitexto.summarize.body_nouns import other_names_for
+from bitexto.translate.spanish.nouns import other_names_for
 from bitexto.summarize.people import grammatical_gender
-from bitexto.summarize.quote_cues import plain
-from bitexto.summarize.role_nouns import is_person_role
+from bitexto.translate.spanish.fold import fold
+from bitexto.translate.spanish.nouns import is_person_role
 from bitexto.summarize.speaker_table import SpeakerTable, role_keys
-from bitexto.translate.language import Analysis, Token
+from bitexto.translate.spanish.parse import Analysis, Token
 
 MASK = "\x1f"
 
@@ -44,14 +44,14 @@ _CLAUSE_LABELS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "
 # The head's own preposition or conjunction ("según", "desde", "y") is not part of the mention.
 _HEAD_LINKS = frozenset({"case", "mark", "cc"})
 # Nouns for what someone said: "según su versión", "en palabras de su director".
-_SPEECH_NOUNS = frozenset(plain(word) for word in
+_SPEECH_NOUNS = frozenset(fold(word) for word in
                           "interpretación versión opinión palabra declaración criterio juicio relato explicación".split())
 # Writings and outlets that "say" in news: "el informe advierte", "medios locales".
-_SOURCE_NOUNS = frozenset(plain(word) for word in """
+_SOURCE_NOUNS = frozenset(fold(word) for word in """
     informe estudio documento comunicado nota texto carta sentencia auto escrito mensaje
     cartel resolución encuesta sondeo conclusión documental medio web página cuenta perfil
 """.split())
-_YEAR = plain("año")
+_YEAR = fold("año")
 _MAX_MENTION_TOKENS = 14
 _ROLE_STOPS = frozenset({"en", "durante", "tras", "desde", "ante"})
 
@@ -98,15 +98,15 @@ class MentionReader:
         mention = self.mention_text(head)
         number = "Plur" if self._coordinated(head) else head.feature("Number")
         lowered = head.text.lower()
-        if head.pos == "PRON" or lowered in _ANAPHORS or plain(head.lemma) == "el" and head.pos != "DET":
-            if lowered in _ANAPHORS or plain(head.lemma) in ("el", "ella"):
+        if head.pos == "PRON" or lowered in _ANAPHORS or fold(head.lemma) == "el" and head.pos != "DET":
+            if lowered in _ANAPHORS or fold(head.lemma) in ("el", "ella"):
                 return Attribution(None, "pronoun", mention, number=number, position=position,
                                    gender=head.feature("Gender"))
             if lowered in _FIRST_PERSON:
                 return Attribution(None, "writer", mention, position=position)
             return Attribution(None, via, mention, description=self._description(head, mention),
                                position=position)
-        if plain(head.lemma) in _SPEECH_NOUNS and head.pos == "NOUN":
+        if fold(head.lemma) in _SPEECH_NOUNS and head.pos == "NOUN":
             return self._speech_noun(head, via, position)
         name = self.name_of(head)
         if name:
@@ -141,7 +141,7 @@ class MentionReader:
         return mention if self.can_speak(head) else None
 
     def can_speak(self, head: Token) -> bool:
-        lemma = plain(head.lemma or head.text)
+        lemma = fold(head.lemma or head.text)
         if head.pos == "PRON":
             # "uno de ellos", "uno de los agentes": a pronoun speaks through its complement.
             return any(c.dep == "nmod" and (c.pos == "PRON" or self.can_speak(c)) for c in self.analysis.children(head))
@@ -152,7 +152,7 @@ class MentionReader:
 
     def _of_an_age(self, noun: Token) -> bool:
         """ "una gallega de 80 años": whoever has an age is a person."""
-        return any(c.dep == "nmod" and plain(c.lemma) == _YEAR and any(g.pos == "NUM" for g in self.analysis.children(c))
+        return any(c.dep == "nmod" and fold(c.lemma) == _YEAR and any(g.pos == "NUM" for g in self.analysis.children(c))
                    for c in self.analysis.children(noun))
 
     def _body_named_next(self, head: Token) -> str | None:
@@ -160,7 +160,7 @@ class MentionReader:
         Il Forno": a body the paragraph introduces with an indefinite and names right after.
         People are left unnamed: a source the article calls "un portavoz" is anonymous on
         purpose."""
-        if is_person_role(head) or head.text[:1].isupper() or plain(head.lemma) in _ANONYMOUS_HEADS:
+        if is_person_role(head) or head.text[:1].isupper() or fold(head.lemma) in _ANONYMOUS_HEADS:
             return None
         tokens, last = self.analysis.tokens, head.index
         while last + 1 < len(tokens) and tokens[last + 1].block == head.block:
@@ -182,7 +182,7 @@ class MentionReader:
         for child in self.analysis.children(head):
             if child.dep == "nmod" and child.start > head.start and not self._masked(child):
                 return self.read(child, via, position)
-        if any(c.dep == "det" and plain(c.lemma) == "su" for c in self.analysis.children(head)):
+        if any(c.dep == "det" and fold(c.lemma) == "su" for c in self.analysis.children(head)):
             return Attribution(None, "pronoun", self.mention_text(head), position=position)
         return Attribution(None, via, self.mention_text(head), position=position)
 
@@ -229,10 +229,10 @@ class MentionReader:
 
     def is_anonymous(self, head: Token) -> bool:
         """ "fuentes policiales", "un portavoz": a source the article does not name."""
-        if plain(head.lemma) in _ANONYMOUS_HEADS:
+        if fold(head.lemma) in _ANONYMOUS_HEADS:
             return True
         determiners = [c for c in self.analysis.children(head) if c.dep in ("det", "nummod") and c.start < head.start]
-        if any(c.dep == "nummod" or plain(c.lemma) in _INDEFINITE for c in determiners):
+        if any(c.dep == "nummod" or fold(c.lemma) in _INDEFINITE for c in determiners):
             return True
         # A bare plural ("fuentes policiales", "vecinos del barrio") names nobody in particular.
         return not determiners and head.feature("Number") == "Plur" and not head.text[:1].isupper()

@@ -20,12 +20,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from bitexto.summarize.body_nouns import other_names_for
+from bitexto.translate.spanish.nouns import other_names_for
 from bitexto.summarize.people import People, grammatical_gender
-from bitexto.summarize.quote_cues import plain
-from bitexto.summarize.quote_names import SURNAME_ARTICLES, NameIndex, NameRun, lowercase_vocabulary, name_runs
-from bitexto.summarize.role_nouns import is_person_role
-from bitexto.translate.language import Analysis, Token
+from bitexto.translate.spanish.fold import fold
+from bitexto.summarize.quote_names import NameIndex
+from bitexto.translate.spanish import lexicon
+from bitexto.translate.spanish.names import NameRun, lowercase_vocabulary, name_runs
+from bitexto.translate.spanish.nouns import is_person_role
+from bitexto.translate.spanish.parse import Analysis, Token
 
 # Parse labels that tie a role noun to a name written next to it.
 _APPOSITION_LABELS = frozenset({"appos", "flat", "compound", "nmod", "nsubj", "obj", "amod"})
@@ -54,15 +56,15 @@ class RoleLink:
 def role_keys(noun: Token, analysis: Analysis) -> list[str]:
     """Keys of a role noun, most specific first: "ministro hacienda", then "ministro"."""
     # A noun the tagger took for an adjective ("la discográfica") has a masculine lemma.
-    head = plain(noun.lemma or noun.text) if noun.pos == "NOUN" else plain(noun.text)
+    head = fold(noun.lemma or noun.text) if noun.pos == "NOUN" else fold(noun.text)
     children = analysis.children(noun)
-    if any(plain(c.lemma or c.text) in _FORMER or plain(c.text) in _FORMER for c in children if c.start < noun.start):
+    if any(fold(c.lemma or c.text) in _FORMER or fold(c.text) in _FORMER for c in children if c.start < noun.start):
         head = f"ex {head}"
     keys = []
     for child in children:
-        ordinal = child.dep == "amod" and plain(child.lemma or child.text) in _ROLE_ORDINALS
+        ordinal = child.dep == "amod" and fold(child.lemma or child.text) in _ROLE_ORDINALS
         if ordinal or (child.dep == "nmod" and child.pos in ("NOUN", "PROPN") and child.start > noun.start):
-            keys.append(f"{head} {plain(child.lemma or child.text)}")
+            keys.append(f"{head} {fold(child.lemma or child.text)}")
             break
     keys.append(head)
     return keys
@@ -108,7 +110,7 @@ class SpeakerTable:
         while count > 1:
             last = tokens[count - 1]
             if last.text.islower() and last.pos != "PROPN":
-                count -= 2 if tokens[count - 2].text.lower() in SURNAME_ARTICLES else 1  # "… Gil El concierto"
+                count -= 2 if tokens[count - 2].text.lower() in lexicon.words("surname_articles") else 1  # "… Gil El concierto"
             elif len(last.text) > 1 and last.pos in _NOT_NAME_POS and not last.entity:
                 count -= 1
             else:
@@ -161,7 +163,7 @@ class SpeakerTable:
         if token.pos != "NOUN" or not is_person_role(token) or token.feature("Number") == "Plur":
             return
         children = self.analysis.children(token)
-        definite = any(c.dep == "det" and plain(c.lemma) == "el" for c in children)
+        definite = any(c.dep == "det" and fold(c.lemma) == "el" for c in children)
         if definite and not any(self.is_name(c) for c in children):
             self._first_bare_use.setdefault(role_keys(token, self.analysis)[-1], token.start)
 
@@ -327,7 +329,7 @@ class SpeakerTable:
     def body_by_other_name(self, noun: Token, position: int) -> str | None:
         """ "el grupo" after "la banda de rock Los Arcos", "el cuerpo" after "el Ejército":
         the body last named with, or by, a noun that stands for the same kind of body
-        (summarize.body_nouns)."""
+        (bitexto.translate.spanish.nouns)."""
         if is_person_role(noun) or noun.feature("Number") == "Plur":
             return None
         others = other_names_for(noun.lemma or noun.text)

@@ -37,6 +37,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from bitexto.summarize.body import Body
 from bitexto.summarize.text import STOP_WORDS, stemmer, words
 from bitexto.summarize.vectors import MAX_CANDIDATES, centrality, prefilter, sentence_vectors
+from bitexto.translate.spanish import lexicon
 
 
 class _PositionedSentence(SumySentence):
@@ -185,34 +186,16 @@ class KLRanker(SumyRanker):
         return summarizer
 
 
-# Edmundson's cue method: words that announce the news itself (decisions, figures,
-# official statements) earn a bonus; words of asides, furniture and hedging a stigma.
-# Written in their dictionary forms; sumy stems them the same way as the text.
-EDMUNDSON_BONUS_WORDS = frozenset(
-    """
-    anunció anuncia anuncian aprobó aprueba aprobado confirmó confirma decidió decide
-    acordó acuerdo informó informa declaró denunció detenido detenidos condena condenado
-    gobierno presidente ministro ministra tribunal juez policía elecciones ley
-    millones euros dólares ciento primera primer principal nuevo nueva
-    muertos heridos víctimas crisis investigación sentencia votación
-    """.split()
-)
-EDMUNDSON_STIGMA_WORDS = frozenset(
-    """
-    foto fotos fotografía imagen imágenes vídeo video archivo galería suscríbete
-    suscripción newsletter publicidad clic enlace leer lea también quizás quizá acaso
-    anécdota curiosamente ejemplo recuerdo opinión columna
-    """.split()
-)
-
-
 class EdmundsonRanker(SumyRanker):
+    """Edmundson's cue method: words that announce the news itself earn a bonus, words of
+    asides, furniture and hedging a stigma (lexicon lists; sumy stems them as the text)."""
+
     summarizer_class = EdmundsonSummarizer
 
     def make_summarizer(self):
         summarizer = EdmundsonSummarizer(stemmer())
-        summarizer.bonus_words = EDMUNDSON_BONUS_WORDS
-        summarizer.stigma_words = EDMUNDSON_STIGMA_WORDS
+        summarizer.bonus_words = lexicon.words("summary_bonus_words")
+        summarizer.stigma_words = lexicon.words("summary_stigma_words")
         # Null words are ignored when matching headline words, as in sumy's CLI.
         summarizer.null_words = STOP_WORDS
         return summarizer

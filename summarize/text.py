@@ -13,26 +13,17 @@ import re
 from sumy.nlp.stemmers import Stemmer
 from sumy.utils import get_stop_words
 
+from bitexto.translate.spanish import lexicon
+
 # A word is a run of letters, possibly joined by an apostrophe or hyphen ("anti-OTAN",
 # "O'Donnell"); digits are not words, as in sumy's tokenizer, so "2019" never becomes a
 # keyword that links unrelated sentences.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
-# sumy's Spanish list lacks the commonest function words ("de", "que", "y", "a", "se",
-# "del", "al", …), which then dominate every frequency-based score; these complete it.
-_EXTRA_STOP_WORDS = frozenset(
-    """
-    a al algo ante aquí así aun aún cómo cual cuál cuales cuáles cuanto cuánto de del e ella
-    ello esa esas ese eso esos estas este esto estos está están estar estará fue fueron
-    había habían han has hay haya he hemos la le les lo me mi mis más mucho muchas mucha
-    ni no o os otra otras otros poco pues que qué se sea sean según sido sí sólo también
-    tanto te ti toda todas todos tu tus u ya y él éste ésta cuando donde dónde
-    hasta desde durante mismo misma mismos mismas cada entre sino aunque ser son era
-    nuestro nuestra nuestros nuestras vuestro vuestra suyo suya suyos suyas
-    """.split()
-)
 
-STOP_WORDS: frozenset[str] = frozenset(get_stop_words("spanish")) | _EXTRA_STOP_WORDS
+# sumy's Spanish list lacks the commonest function words ("de", "que", "y", "a", "se",
+# "del", "al", …), which then dominate every frequency-based score; the lexicon completes it.
+STOP_WORDS: frozenset[str] = frozenset(get_stop_words("spanish")) | lexicon.words("summary_stop_words")
 
 
 def words(text: str) -> list[str]:

@@ -6,7 +6,8 @@ these tests fail loudly instead of the speakers silently getting worse.
 
 import warnings
 
-from bitexto.translate.language import MODEL_VERSION, analyse_document, analyse_spans, model_info
+from bitexto.translate.parsing import parse_document, parse_documents
+from bitexto.translate.spanish.parse import MODEL_VERSION, analyse_spans, model_info
 from bitexto.translate.pipeline import segment_article
 
 
@@ -42,9 +43,7 @@ def test_role_with_the_name_in_apposition():
 
 def test_offsets_point_into_the_document_text_across_blocks():
     document = segment_article("Un titular sin punto\n\nEl ministro habló ayer en Madrid. Luego se fue.\n")
-    analysis = analyse_document(document)
-    assert analysis is document.analysis  # parsed once, kept with the document
-    assert analyse_document(document) is analysis
+    analysis = parse_document(document)
     for token in analysis.tokens:
         assert document.text[token.start:token.end] == token.text
     assert {t.block for t in analysis.tokens} == {0, 1}
@@ -54,7 +53,9 @@ def test_offsets_point_into_the_document_text_across_blocks():
     assert analysis.token_at(madrid.start + 2).text == "Madrid"
 
 
-def test_the_parse_is_not_serialised():
-    document = segment_article("El ministro habló ayer.")
-    analyse_document(document)
-    assert "analysis" not in document.to_dict()
+def test_several_documents_parse_in_one_pipe_as_they_would_alone():
+    first = segment_article("El ministro habló ayer en Madrid.")
+    second = segment_article("Un titular\n\nLa alcaldesa Ana Gil visitó Sevilla.")
+    together = parse_documents([first, second])
+    assert [t.text for t in together[1].tokens] == [t.text for t in parse_document(second).tokens]
+    assert [e.text for e in together[0].entities] == [e.text for e in parse_document(first).entities]

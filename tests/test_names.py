@@ -1,4 +1,4 @@
-"""Names kept as written (translate.names + translate.protect through the pipeline), on Apertium.
+"""Names kept as written (bitexto.translate.spanish.name_english + translate.protect through the pipeline), on Apertium.
 
 The words of an English translation can only be checked on a real engine: Apertium is
 installed with the project. The Argos mechanism is tested on the tiny package in
@@ -9,8 +9,8 @@ import pytest
 
 from names_cases import CASES
 from bitexto.translate.engines.apertium import ApertiumEngine, PLACEHOLDER_WORDS
-from bitexto.translate.language import analyse_spans
-from bitexto.translate.names import names_in
+from bitexto.translate.spanish.parse import analyse_spans
+from bitexto.translate.spanish.name_english import names_in
 from bitexto.translate.blocks import build_blocks
 from bitexto.translate.clean import normalize
 from bitexto.translate.document import AlignedDocument

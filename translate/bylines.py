@@ -4,8 +4,8 @@
   "por Ana Ruiz 4 mayo, 2022", "Publicado por …", "Escrito por …", "La información es de …",
   "Autor:", "Autora: …", "Redacción", "Redacción Internacional", an e-mail address or a
   social handle alone.
-- `name_shaped(text)`: 2–6 capitalised words (with the particles of Spanish names), once
-  any date and trailing "| …" part is set aside: what a bare byline looks like. Whether
+- `name_shaped(text)`: the name finder's shape of a name (bitexto.translate.spanish.names),
+  once any date and trailing "| …" part is set aside: what a bare byline looks like. Whether
   it is a person's name is asked of the language layer (translate.language) by the
   caller, which sees the page's context.
 - `authors_of(text)`: the names in a byline line, without "Por", dates and roles.
@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
-from bitexto.translate.page_dates import strip_dates
-from bitexto.translate.text_shapes import plain
+from bitexto.translate.spanish.dates import strip_dates
+from bitexto.translate.spanish.fold import fold
+from bitexto.translate.spanish.names import is_name_shaped, particles
 
 _BY = (r"(?:por|escrito por|publicado por|redactado por|elaborado por|texto de|textos de|"
        r"la informaci[oó]n es de|informaci[oó]n de|reportaje de|una nota de|by)")
@@ -28,7 +29,6 @@ _NEWSROOM = re.compile(r"(?:Redacción|REDACCIÓN|Redaccion|REDACCION)(?:\s+[A-Z
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
 _HANDLE = re.compile(r"@\w{2,30}")
 _SEPARATORS = re.compile(r"\s*[,|/·•\u2013\u2014]\s*|\s+-\s+|\s+y\s+|\s+e\s+")
-_NAME_PARTICLES = frozenset("de del la las los y e da das do dos van von der di le".split())
 _ROLE_WORDS = frozenset(
     """corresponsal corresponsales enviado enviada enviados especial especiales redactor redactora
     periodista periodistas editor editora editores reportero reportera jefe jefa seccion
@@ -58,13 +58,13 @@ def _only_roles_after_name(text: str) -> bool:
     rest = text.strip()[len(_BY_START.match(text.strip()).group(0)):]
     rest = rest[len(_name_part(rest)):]
     for word in re.findall(r"[^\W\d_]+", strip_dates(rest)):
-        if word not in _ROLE_WORDS and word not in _NAME_PARTICLES and not _capitalised_in(text, word):
+        if word not in _ROLE_WORDS and word not in particles() and not _capitalised_in(text, word):
             return False
     return True
 
 
 def _capitalised_in(text: str, plain_word: str) -> bool:
-    return any(plain(token) == plain_word and token[:1].isupper() for token in re.findall(r"\w+", text))
+    return any(fold(token) == plain_word and token[:1].isupper() for token in re.findall(r"\w+", text))
 
 
 def is_desk(text: str) -> bool:
@@ -73,14 +73,8 @@ def is_desk(text: str) -> bool:
 
 
 def name_shaped(text: str) -> bool:
-    """2–6 capitalised words (or initials), the particles of names allowed between them."""
-    name = _name_part(text)
-    tokens = name.split()
-    if not 2 <= len(tokens) <= 8 or any(char.isdigit() for char in name):
-        return False
-    capitalised = [token for token in tokens if token[:1].isupper() and token.lower() not in _NAME_PARTICLES]
-    fits = all(token[:1].isupper() or token.lower() in _NAME_PARTICLES for token in tokens)
-    return fits and 2 <= len(capitalised) <= 6 and tokens[0][:1].isupper()
+    """The name part of the line (translate.bylines.name_part) has the shape of a name."""
+    return is_name_shaped(_name_part(text))
 
 
 def name_part(text: str) -> str:
@@ -115,7 +109,7 @@ def authors_of(text: str) -> list[str]:
             continue
         if _AUTHOR_LABEL_ALONE.fullmatch(part):  # a lead-in printed in its own element ("Por")
             continue
-        if all(word.lower() in _ROLE_WORDS or word.lower() in _NAME_PARTICLES for word in words):
+        if all(word.lower() in _ROLE_WORDS or word.lower() in particles() for word in words):
             continue
         if words[0][:1].isupper() and not _NEWSROOM.fullmatch(part):
             names.append(part)

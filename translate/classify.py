@@ -33,13 +33,13 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bitexto.translate import bylines, furniture
-from bitexto.translate.page_dates import date_stamp
+from bitexto.translate.spanish.dates import date_stamp
 from bitexto.translate.segment import split_sentences
-from bitexto.translate.text_shapes import plain
+from bitexto.translate.spanish.fold import fold
 
 # --- Wording -------------------------------------------------------------------------
 # Wording rules match `_Line.plain`: the line lowercased with accents removed (see
-# translate.text_shapes.plain). The furniture vocabulary lives in translate.furniture,
+# bitexto.translate.spanish.fold). The furniture vocabulary lives in translate.furniture,
 # bylines in translate.bylines, date stamps in translate.page_dates.
 
 # News agencies and photo services whose name alone is a credit.
@@ -148,10 +148,6 @@ class Line:
         return stripped[-1] if stripped else ""
 
 
-def _plain(text: str) -> str:
-    return plain(text)
-
-
 def describe_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[Line]:
     """A _Line per span, with blank-line context only where blank lines mean something.
 
@@ -166,7 +162,7 @@ def describe_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[Line]:
         before = index > 0 and blank_gaps[index - 1]
         after = index < len(blank_gaps) and blank_gaps[index]
         block = text[start:end]
-        lines.append(Line(block, _plain(block), informative and before, informative and after))
+        lines.append(Line(block, fold(block), informative and before, informative and after))
     return lines
 
 
@@ -227,7 +223,7 @@ def _is_caption(line: Line) -> bool:
     parenthesis = _CLOSING_PARENTHESIS.search(line.text)
     if parenthesis and parenthesis.start() > 0:
         inside = parenthesis.group(1).strip()
-        plain_inside = _plain(inside)
+        plain_inside = fold(inside)
         has_capital = any(char.isupper() for char in inside)
         if (
             ("/" in inside and has_capital)

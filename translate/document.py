@@ -8,10 +8,7 @@ sentence is paired with its English translation once an engine has run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
-
-if TYPE_CHECKING:
-    from bitexto.translate.language import Analysis
+from typing import Iterator
 
 BLOCK_KINDS = ("body", "headline", "related_headline", "caption", "boilerplate", "credit", "byline", "dateline")
 # Blocks a reader of the article itself cares about; the others are page furniture
@@ -95,9 +92,6 @@ class AlignedDocument:
     # What the page says about the article (translate.metadata): headline, authors,
     # published (ISO 8601 when readable, with published_text as printed), site.
     meta: dict = field(default_factory=dict)
-    # The Spanish parse (translate.language), made on first use and never serialised:
-    # it is derived from `text` alone.
-    analysis: Analysis | None = field(default=None, repr=False, compare=False)
 
     def sentences(self) -> Iterator[Sentence]:
         for block in self.blocks:

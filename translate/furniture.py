@@ -32,11 +32,11 @@ _BUTTON_WORD = (
     r"imprimir|impresion|version impresa|version para imprimir|guardar|guardado|seguir|siguiendo|dejar de seguir|"
     r"enviar(?: por (?:e-?mail|mail|correo|whatsapp))?|enviado|error|reportar(?: un)? error|reportar|denunciar|"
     r"rectificar|corregir|copiar(?: (?:link|enlace|url))?|copiado|enlace copiado|contactar|contacto|escribenos|"
-    r"comentar|comentarios?|(?:deja|deje|dejar|escribe|escriba|agrega|anade) (?:un|tu|su) comentario|"
+    r"comentar|comentarios?|(?:deja|deje|dejar|escribe|escriba|agrega|añade) (?:un|tu|su) comentario|"
     r"ver(?: los)? comentarios|\d+ comentarios?|visitas|\d+ visitas|lecturas|"
     r"me gusta|reaccion(?:es)?|reacciona|escuchar|escuchar (?:nota|noticia|articulo)|pausar|reproducir|"
     r"ver mas|ver todo|ver todas|leer mas|cargar mas|mas noticias|ir arriba|volver arriba|ampliar|"
-    r"galeria|ver galeria|ver fotos|ver video|play|tamano de (?:letra|texto)|a\+|a-|aa"
+    r"galeria|ver galeria|ver fotos|ver video|play|tamaño de (?:letra|texto)|a\+|a-|aa"
 )
 _BUTTON_LINE = re.compile(rf"(?:(?:{_BUTTON_WORD})\s*[|/·•,]?\s*)+")
 

@@ -25,12 +25,11 @@ from pathlib import Path
 from typing import Iterable
 
 from bitexto.translate.protect import Keep
+from bitexto.translate.spanish import lexicon
 
 MAX_BYTES = 1_000_000
 MAX_ENTRIES = 10_000
 MAX_TERM_CHARS = 200
-HEADER_WORDS = {"term", "término", "termino", "spanish", "español", "espanol", "source", "es",
-                "translation", "traducción", "traduccion", "english", "inglés", "ingles", "target", "en"}
 
 
 class GlossaryError(ValueError):
@@ -93,7 +92,7 @@ class Glossary:
                 raise GlossaryError(
                     f"glossary line {number}: write the term and its English separated by a tab, "
                     "a comma or \" = \"")
-            if not pairs and {pair[0].strip().lower(), pair[1].strip().lower()} <= HEADER_WORDS:
+            if not pairs and {pair[0].strip().lower(), pair[1].strip().lower()} <= lexicon.words("glossary_header_words"):
                 continue  # a header row
             pairs.append(pair)
         return cls.from_pairs(pairs)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from bitexto.translate.bylines import authors_of
 from bitexto.translate.normal_form import normalize
 from bitexto.translate.errors import InputError
-from bitexto.translate.page_dates import parse_date
+from bitexto.translate.spanish.dates import parse_date
 
 TITLE_HINT = "title"
 

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from bitexto.translate import bylines
 from bitexto.translate.document import Block
-from bitexto.translate.page_dates import parse_date
+from bitexto.translate.spanish.dates import parse_date
 
 META_KEYS = ("headline", "authors", "published", "published_text", "site")
 _MAX_AUTHOR_LINE_WORDS = 12

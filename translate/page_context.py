@@ -44,8 +44,8 @@ from bitexto.translate.classify import (
 )
 from bitexto.translate.errors import LanguageModelMissing
 from bitexto.translate.html_fragment import TITLE_HINT
-from bitexto.translate.language import analyse_spans
-from bitexto.translate.page_dates import date_stamp
+from bitexto.translate.spanish.parse import analyse_spans
+from bitexto.translate.spanish.dates import date_stamp
 from bitexto.translate.text_shapes import ends_sentence, glued_link_count
 
 _HEADER_FURNITURE = frozenset({"byline", "dateline", "credit", "caption"})

@@ -13,7 +13,10 @@ from bitexto.translate.numbers import english_numbers
 from bitexto.translate.quality import NAME_NOT_KEPT, TERM_NOT_KEPT, degenerate_flags
 from bitexto.translate.blocks import build_page
 from bitexto.translate.glossary import Glossary
+from bitexto.translate.parsing import parse_documents
 from bitexto.translate.protect import Keep, Masked, mask, restore
+from bitexto.translate.spanish.name_english import names_in
+from bitexto.translate.spanish.parse import Analysis
 
 
 def segment_article(text: str, options: TranslateOptions | None = None, *,
@@ -39,6 +42,7 @@ def translate_document(
 def translate_documents(
     documents: list[AlignedDocument], engine: Engine, on_progress: ProgressCallback | None = None,
     *, extra: Sequence[str] = (), glossary: Glossary | None = None, keep_names: bool = True,
+    analyses: Sequence[Analysis] | None = None,
 ) -> list[AlignedDocument]:
     """Fill in the English of several documents with ONE engine call over all their sentences.
 
@@ -48,14 +52,14 @@ def translate_documents(
     call, for a caching engine to remember (the quoted speakers' names, which the
     newsletter reads from the cache). If the engine raises, no document is changed.
 
-    Names (translate.names) and the glossary's terms are protected (translate.protect)
+    Names (bitexto.translate.spanish.name_english) and the glossary's terms are protected (translate.protect)
     when the engine says how (`engine.placeholders`): the engine receives each sentence
     with placeholders, and the English gets the names as written and the terms as the
     glossary gives them. A sentence whose placeholder did not come back is translated
     again without protection, in one second call, and flagged.
     """
     sentences = [sentence for document in documents for sentence in document.sentences()]
-    masked = protected_sources(documents, engine, glossary, keep_names)
+    masked = protected_sources(documents, engine, glossary, keep_names, analyses)
     targets = engine.translate([m.text for m in masked] + list(extra), on_progress=on_progress)
     targets = targets[:len(sentences)]
     restored: list[str | None] = []
@@ -83,34 +87,32 @@ def translate_documents(
     return documents
 
 
-def protected_sources(documents: list[AlignedDocument], engine: Engine,
-                      glossary: Glossary | None, keep_names: bool) -> list[Masked]:
-    """Each sentence as the engine is to receive it: its names and terms behind placeholders."""
-    style = getattr(engine, "placeholders", None)
-    sentences = [(document, s) for document in documents for s in document.sentences()]
-    if style is None or not (keep_names or glossary):
-        return [Masked(s.source, s.source, ()) for _, s in sentences]
-    if keep_names:
-        from bitexto.translate.language import analyse_documents
+def protected_sources(documents: list[AlignedDocument], engine: Engine, glossary: Glossary | None,
+                      keep_names: bool, analyses: Sequence[Analysis] | None = None) -> list[Masked]:
+    """Each sentence as the engine is to receive it: its names and terms behind placeholders.
 
-        analyse_documents(documents)
+    `analyses` are the documents' Spanish parses (translate.parsing), parsed here if needed."""
+    style = getattr(engine, "placeholders", None)
+    if style is None or not (keep_names or glossary):
+        return [Masked(s.source, s.source, ()) for document in documents for s in document.sentences()]
+    if keep_names and analyses is None:
+        analyses = parse_documents(documents)
     result = []
-    for document, sentence in sentences:
-        keeps = list(glossary.keeps(sentence.source)) if glossary else []
-        if keep_names:
-            keeps += _name_keeps(document, sentence)
-        result.append(mask(sentence.source, keeps, style))
+    for number, document in enumerate(documents):
+        for sentence in document.sentences():
+            keeps = list(glossary.keeps(sentence.source)) if glossary else []
+            if keep_names:
+                keeps += _name_keeps(document, analyses[number], sentence)
+            result.append(mask(sentence.source, keeps, style))
     return result
 
 
-def _name_keeps(document: AlignedDocument, sentence) -> list[Keep]:
-    from bitexto.translate.names import names_in
-
+def _name_keeps(document: AlignedDocument, analysis: Analysis, sentence) -> list[Keep]:
     # Offsets into the document's text; the sentence's source is that text's slice.
-    if document.text[sentence.start:sentence.end] != sentence.source or document.analysis is None:
+    if document.text[sentence.start:sentence.end] != sentence.source:
         return []
     return [Keep(name.start - sentence.start, name.end - sentence.start, name.english, "name", name.label)
-            for name in names_in(document.analysis, document.text, sentence.start, sentence.end)]
+            for name in names_in(analysis, document.text, sentence.start, sentence.end)]
 
 
 def _lost_flags(masked: Masked) -> tuple[str, ...]:

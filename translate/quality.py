@@ -11,8 +11,10 @@ English erodes trust in every other flag.
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
+
+from bitexto.translate.spanish import lexicon
+from bitexto.translate.spanish.fold import fold
 
 # A protected name or glossary term whose placeholder the engine did not give back: the
 # sentence was translated again without protection (translate.pipeline), so the name or
@@ -34,16 +36,6 @@ _LEGIT_REDUPLICATIONS = frozenset({
 _LONGEST_REPEATED_PHRASE = 4
 _REPEATS_TO_FLAG = 3
 
-# Spanish words that are not also English words, so seeing them in English output means
-# Spanish leaked through. Left out on purpose: a, e, o, u, en, un, con, era, hay, ha, lo,
-# me, mi, sin, son, solo, todo, tu (all plausible in English text).
-_SPANISH_ONLY_WORDS = frozenset("""
-    de del la las el los que y por para una unos unas su sus al se es está están fue
-    fueron pero como más muy sobre también entre cuando donde porque hasta desde durante
-    según tras aunque mientras este esta estos estas ese esa eso esto ya ni otro otra
-    otros otras todos todas ser él ella ellos ellas qué cómo dónde cuál quien quién
-    sino pues nos les le
-""".split())
 _MIN_SPANISH_WORDS_IN_TARGET = 3
 _MIN_SPANISH_SHARE_IN_TARGET = 0.2
 _MIN_WORDS_TO_JUDGE_COPY = 3
@@ -106,7 +98,7 @@ def _looks_untranslated(source: str, target: str) -> bool:
 
 
 def _has_spanish_word(text: str) -> bool:
-    return any(word.lower() in _SPANISH_ONLY_WORDS for word in _LETTER_WORD.findall(text))
+    return any(word.lower() in lexicon.words("spanish_only_words") for word in _LETTER_WORD.findall(text))
 
 
 def _mostly_spanish_words(target: str) -> bool:
@@ -115,7 +107,7 @@ def _mostly_spanish_words(target: str) -> bool:
         return False
     spanish = 0
     for index, word in enumerate(words):
-        if word.lower() not in _SPANISH_ONLY_WORDS:
+        if word.lower() not in lexicon.words("spanish_only_words"):
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
         # Particles of names ("Pedro de la Rosa", "Los Angeles") precede a capital.
@@ -129,7 +121,6 @@ def _mostly_spanish_words(target: str) -> bool:
 def _similarity(source: str, target: str) -> float:
     """Word-level similarity: characters would call "12 de mayo" and "12 May" similar."""
     def words(text: str) -> list[str]:
-        folded = unicodedata.normalize("NFKD", text.lower())
-        return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+        return _WORD.findall(fold(text))
 
     return SequenceMatcher(None, words(source), words(target), autojunk=False).ratio()

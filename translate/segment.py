@@ -45,6 +45,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from bitexto.translate.spanish import lexicon
+
 MAX_SENTENCE_CHARS = 600
 
 
@@ -56,40 +58,6 @@ class SentenceSpan(NamedTuple):
 
 # --- Data ----------------------------------------------------------------------------
 
-# Abbreviations that are always followed by more of the same sentence (titles, and
-# references that precede a number or a name), so a following capital or digit is not
-# a new sentence. Lowercase, with the final period. Abbreviations that can close a
-# sentence (etc., S.A., EE.UU., Jr., h.) are deliberately absent: they end a sentence
-# when a capitalised word follows, like any other word.
-NEVER_FINAL_ABBREVIATIONS = frozenset(
-    """
-    sr. sra. srta. sres. sras. srs. dr. dra. dres. dras. lic. lcdo. lcda. ldo. lda.
-    ing. arq. prof. profa. mtro. mtra. gral. gen. cnel. tte. sgto. cmdte. alm.
-    mons. pbro. fr. sto. sta. st. dña. dn. excmo. excma. ilmo. ilma. emmo. rvdo.
-    núm. nro. nros. nº. pág. págs. art. arts. vol. fig. cap. tel. telf.
-    av. avda. blvd. pza. pl. col. dpto. depto. apdo. esq. aprox. approx.
-    ej. vs. cf. cfr. op. ee. ff. cc. vda. prov. dist. mr. mrs. ms. ud. uds. vd. vds.
-    ext. pp. máx. mín. bs.
-    """.split()
-)
-
-# Two-token abbreviations written with a space ("a. C."). The first token never ends
-# a sentence when the second follows; the pair as a whole may end one.
-TWO_TOKEN_ABBREVIATIONS = frozenset(
-    {
-        ("a.", "c."),
-        ("d.", "c."),
-        ("a.", "m."),
-        ("p.", "m."),
-        ("p.", "ej."),
-        ("ee.", "uu."),
-        ("ff.", "aa."),
-        ("cc.", "oo."),
-        ("s.", "a."),
-        ("s.", "l."),
-        ("n.", "del"),
-    }
-)
 
 _TERMINAL_RUN = re.compile(r"[.!?…‼⁇⁈⁉]+")
 # Closing marks that can only close: glued to the terminal or after a space.
@@ -295,12 +263,12 @@ def _period_is_not_final(text: str, lo: int, period: int, next_start: int, hi: i
         return True
     # "a. C.," and "EE. UU.)" still pair: trailing punctuation is not part of the token.
     following = _token_after(text, next_start, hi).lower().rstrip(",;:!?)]}»”’\"'")
-    if (lowered, following) in TWO_TOKEN_ABBREVIATIONS:
+    if f"{lowered} {following}" in lexicon.words("abbreviations_two_tokens"):
         return True
     previous_found = _token_before(text, lo, _skip_space_back(text, lo, token_start))
-    if previous_found is not None and (previous_found[1].lower(), lowered) in TWO_TOKEN_ABBREVIATIONS:
+    if previous_found is not None and f"{previous_found[1].lower()} {lowered}" in lexicon.words("abbreviations_two_tokens"):
         return False  # "a. C." as a whole can close a sentence, unlike a lone initial
-    if lowered in NEVER_FINAL_ABBREVIATIONS:
+    if lowered in lexicon.words("abbreviations_never_final"):
         return True
     return _is_initials(token)
 

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 
-_ACCENT_FREE = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
 # "DiputadosFrente", "InicioMundo": a lowercase letter glued to a capital inside a word,
 # what a row of links pastes as when the page separates them only with styles.
 _GLUED_LINKS = re.compile(r"[a-záéíóúñ][A-ZÁÉÍÓÚÑ]")
 _SENTENCE_END = ".…:;!?"
 _CLOSERS = "»”’›\"')]} "
-
-
-def plain(text: str) -> str:
-    """Lowercased, accents removed: what wording rules match, so one pattern covers
-    "Suscríbete", "SUSCRIBETE" and "suscribete"."""
-    return text.lower().translate(_ACCENT_FREE)
 
 
 def words(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from flask import Flask, current_app
 from bitexto.articles import analyse_article, store_article
 from bitexto.cache import CachedEngine, load_cached_engine
 from bitexto.translate.errors import BitextoError
-from bitexto.translate.language import load_model as load_language_model
+from bitexto.translate.spanish.parse import load_model as load_language_model
 from bitexto.webapp import metrics
 from bitexto.webapp.store import database_for, get_db
 

