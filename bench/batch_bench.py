@@ -155,7 +155,7 @@ class CountingEngine:
 
 def time_single_vs_many(label: str, engine, texts: list[str], settings, group_sentences: int,
                         max_wait: float) -> list[Row]:
-    from bitexto.articles import analyse_article
+    from bitexto.analysis import analyse_article
     from bitexto.batch import translate_many
 
     analyse_article(texts[0], engine, settings=settings)  # warm-up: language model, first call

@@ -219,6 +219,15 @@ class Settings:
             stamp = None  # from_file reports the problem
         return _read_glossary(str(chosen), stamp)
 
+    def engine_in_use(self) -> str:
+        """The engine a translation will use: BITEXTO_ENGINE, with `auto` resolved to argos
+        when an Argos es→en package is installed, else apertium."""
+        if self.engine != "auto":
+            return self.engine
+        from bitexto.translate.engines import argos_installed
+
+        return "argos" if argos_installed(self.translate) else "apertium"
+
     @property
     def instance_dir(self) -> Path:
         """The instance folder: the SQLite store and queue, the web app's secret."""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bitexto.database import DEFAULT_TIMEOUT_SECONDS, Database, open_database
 from bitexto.jobs.batches import BatchEntry
+from bitexto.results import ArticleResult, StoredArticle
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -45,14 +46,16 @@ def open_store(location: str | Path, *, timeout: float = DEFAULT_TIMEOUT_SECONDS
     return database
 
 
-def insert_article(database: Database, article_id: str, text: str, options: dict, result: dict) -> bool:
+def insert_article(database: Database, article_id: str, text: str, options: dict, result: ArticleResult) -> bool:
     """Store an article under `article_id` unless one is there already (a retried job):
-    one statement, so a reader never sees half of it. True when this call stored it."""
+    one statement, so a reader never sees half of it. True when this call stored it.
+    `text` is the article as it was sent; `result` is stored with its to_dict()."""
     with database.session() as session:
         return session.execute(
             "INSERT INTO articles (id, created_at, text, options, result) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO NOTHING",
-            (article_id, time.time(), text, json.dumps(options), json.dumps(result, ensure_ascii=False)),
+            (article_id, time.time(), text, json.dumps(options),
+             json.dumps(result.to_dict(), ensure_ascii=False)),
         ) == 1
 
 
@@ -61,34 +64,35 @@ def article_exists(database: Database, article_id: str) -> bool:
         return bool(session.query("SELECT 1 AS found FROM articles WHERE id = ?", (article_id,)))
 
 
-def save_article(database: Database, text: str, options: dict, result: dict) -> str:
+def save_article(database: Database, text: str, options: dict, result: ArticleResult) -> str:
     """Store a new article under a fresh id, and return the id."""
     article_id = secrets.token_urlsafe(8)
     insert_article(database, article_id, text, options, result)
     return article_id
 
 
-def fetch_article(database: Database, article_id: str) -> dict | None:
+def fetch_article(database: Database, article_id: str) -> StoredArticle | None:
+    """The stored article, its result read back with ArticleResult.from_dict (one query)."""
     with database.session() as session:
         rows = session.query(
             "SELECT id, created_at, text, options, result FROM articles WHERE id = ?", (article_id,))
     if not rows:
         return None
     row = rows[0]
-    return {
-        "id": row["id"],
-        "created_at": row["created_at"],
-        "text": row["text"],
-        "options": json.loads(row["options"]),
-        "result": json.loads(row["result"]),
-    }
+    return StoredArticle(id=row["id"], created_at=row["created_at"], text=row["text"],
+                         options=json.loads(row["options"]),
+                         result=ArticleResult.from_dict(json.loads(row["result"])))
 
 
-def articles_with_text(database: Database, text: str) -> list:
-    """Stored articles made from exactly `text`, newest first (id, options, result)."""
+def stored_article_id(database: Database, text: str, options: dict, engine: dict | None) -> str | None:
+    """The newest article stored from exactly `text` with these options and engine, if any."""
     with database.session() as session:
-        return session.query(
+        rows = session.query(
             "SELECT id, options, result FROM articles WHERE text = ? ORDER BY created_at DESC", (text,))
+    for row in rows:
+        if json.loads(row["options"]) == options and json.loads(row["result"]).get("engine") == engine:
+            return row["id"]
+    return None
 
 
 def check(database: Database) -> str | None:

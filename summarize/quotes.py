@@ -9,7 +9,7 @@ Quote
     start/end (document.text[start:end] == text), marks ("«»", "“”", "\"\"", "‘’", "‹›",
     or one mark for a recovered broken one), flags, key, score. `to_dict()` gives the
     JSON shape: id, text, target, speaker, speaker_mention, speaker_description,
-    sentence_id, start, end, marks, flags, key, score. speaker_mention is the wording
+    speaker_target, sentence_id, start, end, marks, flags, key, score. speaker_mention is the wording
     that designates the speaker near the quotation, as written ("el técnico", "ella");
     speaker_description says who spoke when the article names nobody ("fuentes
     policiales"), and speaker is then None. `from_dict` reads results stored before
@@ -97,6 +97,9 @@ class Quote:
     speaker_mention: str | None = None
     # Who spoke, as the article says, when it names nobody ("un portavoz del ministerio").
     speaker_description: str | None = None
+    # The speaker (or the description) in English: names as written, roles and bodies
+    # translated. Set by the analysis that translates the article.
+    speaker_target: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -106,6 +109,7 @@ class Quote:
             "speaker": self.speaker,
             "speaker_mention": self.speaker_mention,
             "speaker_description": self.speaker_description,
+            "speaker_target": self.speaker_target,
             "sentence_id": self.sentence_id,
             "start": self.start,
             "end": self.end,
@@ -121,7 +125,7 @@ class Quote:
                    sentence_id=data["sentence_id"], start=data["start"], end=data["end"], marks=data["marks"],
                    flags=list(data.get("flags", ())), key=data.get("key", False), score=data.get("score", 0.0),
                    sentence_ids=[data["sentence_id"]], speaker_mention=data.get("speaker_mention"),
-                   speaker_description=data.get("speaker_description"))
+                   speaker_description=data.get("speaker_description"), speaker_target=data.get("speaker_target"))
 
 
 def extract_quotes(
@@ -151,17 +155,43 @@ def extract_quotes(
             continue
         attributions = speakers.attribute_block(block, spans, previous)
         locator = SentenceLocator(block.sentences)
-        targets = _targets(document, block, spans, locator)
-        for span, attribution, (target, located) in zip(spans, attributions, targets):
+        for span, attribution in zip(spans, attributions):
             if _is_scare_quote(document.text, span, attribution, analysis):
                 continue
-            quotes.append(_make_quote(document, locator, span, attribution, target, located))
+            quotes.append(_make_quote(document, locator, span, attribution))
         named = [a for a in attributions if a.speaker or a.description]
         previous = named[-1] if named else None
     for number, quote in enumerate(quotes, start=1):
         quote.id = f"q{number}"
     _rank(document, quotes, sentence_scores, max_key, speakers)
+    if document.is_translated:
+        locate_english(document, quotes)
     return quotes
+
+
+def locate_english(document: AlignedDocument, quotes: list[Quote]) -> None:
+    """Set each quote's `target` from the translated document: its English span, or the
+    whole English of its sentence(s), flagged, when it cannot be located.
+
+    Quotes are found on the Spanish alone (they need no English); an analysis finds them
+    before translating and locates their English after, without finding them again."""
+    by_block: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        block = next(b for b in document.blocks if b.start <= quote.start < b.end)
+        by_block.setdefault(block.id, []).append(quote)
+    for block in document.blocks:
+        if block.id not in by_block:
+            continue
+        spans = find_quoted_spans(document.text, block.start, block.end)
+        located = dict(zip((span.start for span in spans),
+                           _targets(document, block, spans, SentenceLocator(block.sentences))))
+        for quote in by_block[block.id]:
+            target, found = located.get(quote.start, (None, False))
+            quote.target = target
+            if TARGET_NOT_LOCATED in quote.flags:
+                quote.flags.remove(TARGET_NOT_LOCATED)
+            if not found:
+                quote.flags.append(TARGET_NOT_LOCATED)
 
 
 # --- building quotes -------------------------------------------------------------------
@@ -172,8 +202,6 @@ def _make_quote(
     locator: SentenceLocator,
     span: QuotedSpan,
     attribution: Attribution,
-    target: str | None,
-    located: bool,
 ) -> Quote:
     touched = locator.touched(span.outer_start, span.outer_end)
     first = locator.at(span.start)
@@ -182,12 +210,10 @@ def _make_quote(
         flags.append(MALFORMED)
     if len(locator.touched(span.start, span.end)) > 1:
         flags.append(MULTI_SENTENCE)
-    if document.is_translated and not located:
-        flags.append(TARGET_NOT_LOCATED)
     return Quote(
         id="",
         text=document.text[span.start : span.end],
-        target=target if document.is_translated else None,
+        target=None,
         speaker=attribution.speaker,
         speaker_mention=attribution.mention if attribution.direct or attribution.via == "verb" else None,
         speaker_description=None if attribution.speaker else attribution.description,

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from batch_fixtures import spanish_articles, write_articles
 from bitexto import articles as articles_module
-from bitexto.batch import groups as batch_groups
+from bitexto import analysis
 from bitexto.batch import many as batch_module
 import bitexto.cli.batch as cli_batch
 from bitexto.batch import BatchStats
@@ -115,13 +115,13 @@ def test_a_rerun_skips_what_is_done_and_redoes_edited_and_failed_articles(tmp_pa
     before = {r["id"]: r for r in records(out)}
 
     calls = []
-    original = batch_groups.translate_documents
+    original = analysis.translate_documents
 
     def counting(documents, engine, on_progress=None, **options):
         calls.append(len(documents))
         return original(documents, engine, on_progress, **options)
 
-    monkeypatch.setattr(batch_groups, "translate_documents", counting)
+    monkeypatch.setattr(analysis, "translate_documents", counting)
     # Nothing changed: nothing is translated again.
     second = run(str(folder), "--out", str(out))
     assert calls == []
@@ -210,8 +210,8 @@ def test_two_workers_write_the_same_output_as_one(tmp_path, texts, run):
 
 def test_the_cli_defaults_are_the_library_defaults():
     assert cli_batch.DEFAULT_GROUP_SENTENCES == batch_module.DEFAULT_GROUP_SENTENCES
-    assert cli_batch.DEFAULT_SUMMARY_LENGTH == articles_module.DEFAULT_SUMMARY_LENGTH
-    assert cli_batch.DEFAULT_ALGORITHM == articles_module.DEFAULT_ALGORITHM
+    assert cli_batch.DEFAULT_SUMMARY_LENGTH == analysis.DEFAULT_SUMMARY_LENGTH
+    assert cli_batch.DEFAULT_ALGORITHM == analysis.DEFAULT_ALGORITHM
 
 
 def test_a_file_cannot_take_a_directory_of_pages(tmp_path, texts, run):

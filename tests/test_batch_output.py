@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from batch_fixtures import CountingEngine, spanish_articles
-from bitexto.batch import BatchResult, translate_many
+from bitexto.batch import ArticleOutcome, translate_many
 from bitexto.batch.inputs import item_from_text
 from bitexto.batch.output import (
     MANIFEST_NAME, DirectoryOutput, JsonlOutput, RecordLog, open_output, safe_relative_name)
@@ -58,8 +58,8 @@ def test_the_last_record_of_an_id_wins_and_the_file_is_compacted(tmp_path):
 
 def test_jsonl_output_is_done_only_for_the_same_hash_and_success(tmp_path):
     output = JsonlOutput(tmp_path / "out.jsonl")
-    output.write(BatchResult("a", "h1", error="nope"))
-    output.write(BatchResult("b", "h2", error=None, article=None))
+    output.write(ArticleOutcome("a", "h1", error="nope"))
+    output.write(ArticleOutcome("b", "h2", error=None, article=None))
     output.close()
     again = JsonlOutput(tmp_path / "out.jsonl")
     assert not again.is_done(_item("a", "h1"))  # failed: done again
@@ -87,7 +87,7 @@ def test_directory_output_writes_one_file_per_article_and_a_manifest(tmp_path, r
     output = DirectoryOutput(tmp_path / "out", format)
     for result in results:
         output.write(result)
-    output.write(BatchResult("bad", "h", error="The article is empty."))
+    output.write(ArticleOutcome("bad", "h", error="The article is empty."))
     output.close()
     names = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*")
                    if p.is_file())
@@ -108,7 +108,7 @@ def test_a_failed_article_removes_its_stale_file(tmp_path, results):
     output = DirectoryOutput(tmp_path / "out", "md")
     output.write(results[0])
     assert (tmp_path / "out" / "one.md").exists()
-    output.write(BatchResult("one", "new", error="This text looks like English (en), not Spanish."))
+    output.write(ArticleOutcome("one", "new", error="This text looks like English (en), not Spanish."))
     assert not (tmp_path / "out" / "one.md").exists()
 
 

@@ -18,12 +18,12 @@ import pytest
 from click.testing import CliRunner
 
 from batch_fixtures import SEED, spanish_articles, write_articles
-from bitexto.articles import ArticleResult, analyse_article
+from bitexto.analysis import ArticleResult, analyse_article
 from bitexto.batch.inputs import item_from_text
 from bitexto.batch.output import JsonlOutput
 from bitexto.batch.queue import run_batch_on_queue
 from bitexto.batch.render import render_html
-from bitexto.batch import BatchResult
+from bitexto.batch import ArticleOutcome
 from bitexto.cli import main
 from bitexto.jobs import open_queue
 from bitexto.jobs.worker import Worker
@@ -85,8 +85,8 @@ def test_a_stored_result_reads_back_into_the_same_article():
 
     assert again.to_dict() == result.to_dict()
     assert again.summary.sentences[0] is again.document.sentence(again.summary.ids[0])
-    page = BatchResult("seed", "h", article=result)
-    assert render_html(BatchResult("seed", "h", article=again)) == render_html(page)
+    page = ArticleOutcome("seed", "h", article=result)
+    assert render_html(ArticleOutcome("seed", "h", article=again)) == render_html(page)
 
 
 @pytest.mark.slow

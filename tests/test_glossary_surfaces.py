@@ -95,7 +95,9 @@ def test_batch_with_queue_refuses_a_local_glossary(glossary_file, tmp_path):
 
 
 def test_a_quoted_full_name_is_shown_as_written():
-    from bitexto.newsletter import english_speakers
+    from bitexto.analysis import speaker_english
 
-    assert english_speakers(["Raúl Espina", "la ministra"], ["Raúl Spine", "the minister"]) == \
-        {"Raúl Espina": "Raúl Espina", "la ministra": "the minister"}
+    assert speaker_english("Raúl Espina", "Raúl Spine") == "Raúl Espina"
+    assert speaker_english("la ministra", "The minister") == "the minister"  # a description stays lower case
+    assert speaker_english("Fiscalía", "Prosecution") == "Prosecution"  # one word may be a body English names
+    assert speaker_english("la portavoz", "") == "la portavoz"  # no English: as written

@@ -7,7 +7,7 @@ import pytest
 
 from batch_fixtures import CountingEngine, spanish_articles
 import bitexto.cli.worker as cli_jobs
-from bitexto.articles import analyse_article
+from bitexto.analysis import analyse_article
 from bitexto.jobs import ARTICLE_JOB, JobState
 from bitexto.jobs.article_job import GROUP_SIZE, ArticleJobRunner, article_payload, article_worker
 from bitexto.settings import Settings

@@ -15,7 +15,7 @@ import pytest
 from bitexto.jobs import ARTICLE_JOB, UNEXPECTED_REASON, JobState
 from bitexto.jobs.article_job import ArticleJobRunner, article_payload
 from bitexto.jobs.worker import LeaseLost, Worker
-from bitexto.newsletter import quoted_speakers
+from bitexto.store import fetch_article, open_store
 from bitexto.settings import Settings
 from bitexto.cache import CachedEngine, TranslationCache
 from bitexto.translate.engines import create_engine
@@ -200,7 +200,7 @@ def test_a_worker_whose_job_was_taken_over_drops_it_without_a_word(make_queue):
     assert (done.state, done.article_id, done.error) == (JobState.DONE, "their-article", None)
 
 
-def test_a_job_leaves_the_quoted_speakers_english_for_the_newsletter(make_queue, runner, database):
+def test_a_job_stores_the_quoted_speakers_english_with_the_quotes(make_queue, runner, database):
     # Like an article created while the reader waits (webapp.service.create_article).
     queue = make_queue()
     queue.submit(ARTICLE_JOB, payload(QUOTED))
@@ -217,10 +217,9 @@ def test_a_job_leaves_the_quoted_speakers_english_for_the_newsletter(make_queue,
     assert len(calls) == 1 and "la ministra de Vivienda" in calls[0]
 
     [article] = stored_articles(database)
-    speakers = quoted_speakers(article["result"])
-    assert speakers == ["la ministra de Vivienda"]
-    cached = TranslationCache(database).lookup(runner.engine().info, speakers)
-    assert "minister" in cached["la ministra de Vivienda"].lower()
+    [quote] = [q for q in fetch_article(open_store(database), article["id"]).result.quotes if q.speaker_description]
+    assert quote.speaker_description == "la ministra de Vivienda"
+    assert "minister" in quote.speaker_target.lower() and "ministra" not in quote.speaker_target
 
 
 def test_bad_summary_options_are_refused_before_queueing():

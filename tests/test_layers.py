@@ -22,8 +22,11 @@ ALLOWED = {
     "bitexto.translate": {"bitexto.translate.spanish"},
     "bitexto.summarize": {"bitexto.translate", "bitexto.translate.spanish"},
     "bitexto": {"bitexto.translate", "bitexto.translate.spanish", "bitexto.summarize"},
-    "bitexto.webapp": {"bitexto.translate", "bitexto.translate.spanish", "bitexto.summarize", "bitexto"},
+    "bitexto.webapp": {"bitexto"},
 }
+# The surface reaches the core only for its domain types and errors; everything else it
+# asks of the application (bitexto/), which imports the core.
+SURFACE_DOMAIN_MODULES = {"bitexto.translate.document", "bitexto.translate.errors"}
 # The one door from the application up to the surface: `bitexto serve` starts the web app.
 SERVE_COMMAND = "bitexto/cli/serve.py"
 MAX_LINES = 400
@@ -101,6 +104,8 @@ def test_imports_go_down_the_layers(graph):
         for name in imports:
             target = layer_of(name)
             if target == layer or target in ALLOWED[layer] or name in ALLOWED[layer]:
+                continue
+            if layer == "bitexto.webapp" and name in SURFACE_DOMAIN_MODULES:
                 continue
             if module_name(ROOT / SERVE_COMMAND) == module and target == "bitexto.webapp":
                 continue

@@ -12,7 +12,7 @@ from bitexto.translate.pipeline import segment_article, translate_article
 SEEDS = Path(__file__).parent.parent / "seeds"
 DATA = Path(__file__).parent / "data"
 SEED = "000_957073114899cdb1"
-QUOTE_KEYS = {"id", "text", "target", "speaker", "speaker_mention", "speaker_description", "sentence_id", "start", "end", "marks", "flags", "key"}
+QUOTE_KEYS = {"id", "text", "target", "speaker", "speaker_mention", "speaker_description", "speaker_target", "sentence_id", "start", "end", "marks", "flags", "key"}
 
 
 def _seed_text() -> str:

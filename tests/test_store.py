@@ -8,7 +8,8 @@ import pytest
 
 from bitexto.database import PostgresDatabase, SQLiteDatabase, open_database, redact
 from bitexto.cache import TranslationCache
-from bitexto.translate.document import EngineInfo
+from bitexto.results import ArticleResult
+from bitexto.translate.document import AlignedDocument, EngineInfo
 from bitexto.translate.engines.base import Translation
 from bitexto.translate.errors import DatabaseUnavailable
 from bitexto import store
@@ -35,6 +36,11 @@ def database(location):
     return store.open_store(location)
 
 
+def result(text: str = "texto", headline: str = "") -> ArticleResult:
+    """A stored result as small as one gets: no blocks, no summary, no quotes."""
+    return ArticleResult(AlignedDocument(text=text, blocks=[], meta={"headline": headline}), None, [])
+
+
 def stored_results(database) -> list[tuple[str, str]]:
     with database.session() as session:
         return [(row["id"], row["result"]) for row in session.query("SELECT id, result FROM articles")]
@@ -46,10 +52,12 @@ def test_the_location_chooses_the_database(location):
 
 
 def test_an_article_stored_twice_under_one_id_keeps_the_first(database):
-    assert store.insert_article(database, "job-1", "uno", {}, {"blocks": ["first"]}) is True
-    assert store.insert_article(database, "job-1", "uno", {}, {"blocks": ["second"]}) is False
+    assert store.insert_article(database, "job-1", "uno", {}, result("uno", "first")) is True
+    assert store.insert_article(database, "job-1", "uno", {}, result("uno", "second")) is False
 
-    assert stored_results(database) == [("job-1", '{"blocks": ["first"]}')]
+    [(article_id, stored)] = stored_results(database)
+    assert article_id == "job-1" and '"first"' in stored and "second" not in stored
+    assert store.fetch_article(database, "job-1").result.document.meta == {"headline": "first"}
     assert store.article_exists(database, "job-1") and not store.article_exists(database, "job-2")
 
 
@@ -64,14 +72,14 @@ def test_a_failed_session_writes_nothing(database):
 
 
 def test_the_schema_can_be_created_again_and_keeps_the_rows(location, database):
-    store.insert_article(database, "kept", "texto", {}, {})
+    store.insert_article(database, "kept", "texto", {}, result())
     again = store.open_store(location)
     assert store.article_exists(again, "kept")
 
 
 def test_text_with_a_nul_character_is_stored(database):
     # PostgreSQL's text cannot hold NUL; the store drops it rather than failing.
-    store.insert_article(database, "nul", "a\x00b", {}, {})
+    store.insert_article(database, "nul", "a\x00b", {}, result())
     with database.session() as session:
         [row] = session.query("SELECT text FROM articles WHERE id = ?", ("nul",))
     assert row["text"] in ("ab", "a\x00b")
@@ -106,7 +114,7 @@ def test_threads_share_the_store(database):
     def write(n: int) -> None:
         try:
             for k in range(20):
-                store.insert_article(database, f"t{n}-{k}", "texto", {}, {})
+                store.insert_article(database, f"t{n}-{k}", "texto", {}, result())
         except BaseException as error:  # reported below: an assert in a thread is lost
             errors.append(error)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Sequence
 
 from bitexto.translate.options import TranslateOptions
-from bitexto.translate.clean import normalize
+from bitexto.translate.clean import normalize, prepare_text
 from bitexto.translate.document import AlignedDocument
 from bitexto.translate.engines import Engine, ProgressCallback, create_engine
 from bitexto.translate.inputs import check_article
 from bitexto.translate.numbers import english_numbers
 from bitexto.translate.quality import NAME_NOT_KEPT, TERM_NOT_KEPT, degenerate_flags
-from bitexto.translate.blocks import build_page
+from bitexto.translate.blocks import build_blocks, build_page
 from bitexto.translate.glossary import Glossary
 from bitexto.translate.parsing import parse_documents
 from bitexto.translate.protect import Keep, Masked, mask, restore
@@ -36,21 +36,22 @@ def translate_document(
     *, glossary: Glossary | None = None,
 ) -> AlignedDocument:
     """Fill in every sentence's English side, in one batched engine call."""
-    return translate_documents([document], engine, on_progress, glossary=glossary)[0]
+    translate_documents([document], engine, on_progress, glossary=glossary)
+    return document
 
 
 def translate_documents(
     documents: list[AlignedDocument], engine: Engine, on_progress: ProgressCallback | None = None,
     *, extra: Sequence[str] = (), glossary: Glossary | None = None, keep_names: bool = True,
     analyses: Sequence[Analysis] | None = None,
-) -> list[AlignedDocument]:
-    """Fill in the English of several documents with ONE engine call over all their sentences.
+) -> list[str]:
+    """Fill in the English of several documents with ONE engine call over all their
+    sentences, and return the English of the `extra` strings that rode along.
 
     Engines translate sentence by sentence, so the result is the same as one call per
     document; what batching saves is the per-call cost (Apertium starts a process per
-    call, Argos fills its token batches better). `extra` strings ride along in the same
-    call, for a caching engine to remember (the quoted speakers' names, which the
-    newsletter reads from the cache). If the engine raises, no document is changed.
+    call, Argos fills its token batches better). `extra` strings (the quoted speakers) are
+    translated in the same call. If the engine raises, no document is changed.
 
     Names (bitexto.translate.spanish.name_english) and the glossary's terms are protected (translate.protect)
     when the engine says how (`engine.placeholders`): the engine receives each sentence
@@ -60,8 +61,8 @@ def translate_documents(
     """
     sentences = [sentence for document in documents for sentence in document.sentences()]
     masked = protected_sources(documents, engine, glossary, keep_names, analyses)
-    targets = engine.translate([m.text for m in masked] + list(extra), on_progress=on_progress)
-    targets = targets[:len(sentences)]
+    translated = engine.translate([m.text for m in masked] + list(extra), on_progress=on_progress)
+    targets, extra_english = translated[:len(sentences)], [str(text) for text in translated[len(sentences):]]
     restored: list[str | None] = []
     style = getattr(engine, "placeholders", None)
     for item, target in zip(masked, targets, strict=True):
@@ -84,7 +85,7 @@ def translate_documents(
                 sentence.flags.append(flag)
     for document in documents:
         document.engine = engine.info
-    return documents
+    return extra_english
 
 
 def protected_sources(documents: list[AlignedDocument], engine: Engine, glossary: Glossary | None,
@@ -160,16 +161,16 @@ def read_page_source(raw: str, media_type: str = "text/plain"):
     return PageSource(text=extract_text(raw, media_type), hints=None, meta=read_page_metadata(raw))
 
 
-def translate_page(
-    raw: str,
-    media_type: str = "text/plain",
-    engine: Engine | str | None = None,
-    options: TranslateOptions | None = None,
-    on_progress: ProgressCallback | None = None,
-    *,
-    glossary: Glossary | None = None,
-) -> AlignedDocument:
-    """translate_article for an input in a media type (text/plain or text/html)."""
+def read_article(raw: str, media_type: str = "text/plain", options: TranslateOptions | None = None) -> AlignedDocument:
+    """An input in a media type (text/plain or text/html) read as a news page, once: its
+    HTML parsed, its lines classified, its sentences segmented, its metadata read."""
     source = read_page_source(raw, media_type)
-    return translate_article(source.text, engine, options, on_progress,
-                             hints=source.hints, source_meta=source.meta, glossary=glossary)
+    return segment_article(source.text, options, hints=source.hints, source_meta=source.meta)
+
+
+def text_document(raw: str, media_type: str = "text/plain") -> AlignedDocument:
+    """A text to translate as it is (LibreTranslate's /translate): lines and sentences,
+    without reading it as an article (no checks, no page furniture, no metadata)."""
+    # A blank HTML item stays blank (HTML extraction would call it unreadable).
+    clean = "" if media_type == "text/html" and not raw.strip() else prepare_text(raw, media_type)
+    return AlignedDocument(text=clean, blocks=build_blocks(clean))

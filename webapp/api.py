@@ -22,8 +22,9 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import NotFound, UnsupportedMediaType
 
 from bitexto.translate.errors import InputError
-from bitexto.translate.inputs import decode_text
+from bitexto.translation import decode_text
 from bitexto import store
+from bitexto.results import StoredArticle
 from bitexto.webapp import metrics, newsletter_service, service
 from bitexto.webapp.store import check as check_store
 from bitexto.webapp.store import get_db
@@ -52,13 +53,13 @@ def create_article():
     """
     article: ArticleRequest = request_body()
     text, source_format = article_text(article)
-    article_id, _result = service.create_article(
+    stored = service.create_article(
         text, summary_length=summary_length_or_default(article.summary_length), algorithm=article.algorithm,
         source_format=source_format, glossary=glossary_option(article.glossary),
     )
-    response = jsonify(article_body(store.fetch_article(get_db(), article_id)))
+    response = jsonify(article_body(stored))
     response.status_code = 201
-    response.headers["Location"] = f"/api/v1/articles/{article_id}"
+    response.headers["Location"] = f"/api/v1/articles/{stored.id}"
     return response
 
 
@@ -86,21 +87,21 @@ def get_newsletter(article_id: str):
     return newsletter_service.api_response(_stored_article(article_id))
 
 
-def _stored_article(article_id: str) -> dict:
+def _stored_article(article_id: str) -> StoredArticle:
     article = store.fetch_article(get_db(), article_id)
     if article is None:
         raise NotFound(f"No article with id {shorten(article_id)!r}.")
     return article
 
 
-def article_body(article: dict) -> dict:
+def article_body(article: StoredArticle) -> dict:
     """What the API returns for a stored article, on creation and on reading alike."""
     return {
-        "id": article["id"],
-        "url": f"/a/{article['id']}",
-        "created_at": article["created_at"],
-        "options": article["options"],
-        **article["result"],
+        "id": article.id,
+        "url": f"/a/{article.id}",
+        "created_at": article.created_at,
+        "options": article.options,
+        **article.result.to_dict(),
     }
 
 

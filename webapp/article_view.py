@@ -1,4 +1,4 @@
-"""What the article page shows, built from a stored article.
+"""What the article page shows, built from a stored article (a typed StoredArticle).
 
 Everything here is plain data for the templates and the Markdown export: rows of
 sentence pairs grouped by block, the summary, the quotes and the labels. Article text
@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from bitexto.presentation import article_titles
-from bitexto.summarize import summarize
-from bitexto.translate.clean import normalize
-from bitexto.translate.document import CONTENT_KINDS, AlignedDocument, Block, Sentence
+from bitexto.articles import summary_of
+from bitexto.results import StoredArticle
+from bitexto.translate.document import CONTENT_KINDS, Block, Sentence
 from bitexto.translate.errors import InputError
 from bitexto.webapp import labels
+
+if TYPE_CHECKING:
+    from bitexto.summarize import Quote, Summary
 
 
 @dataclass
@@ -62,6 +65,7 @@ class QuoteView:
     key: bool
     # Who said it as the article puts it, when it names nobody ("un portavoz del ministerio").
     speaker_description: str | None = None
+    speaker_target: str | None = None  # the speaker in English (roles translated, names as written)
 
 
 @dataclass
@@ -74,7 +78,7 @@ class ArticleView:
     title: str
     title_en: str
     blocks: list[BlockView]
-    summary: list[dict]
+    summary: list[Sentence]
     summary_algorithm: str
     summary_length: str
     summary_error: str | None
@@ -83,6 +87,8 @@ class ArticleView:
     sentence_count: int = 0
     options: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)  # translate.metadata: headline, authors, published, site
+    article: StoredArticle | None = field(default=None, repr=False)  # what the view shows, read once
+    chosen_summary: Summary | None = field(default=None, repr=False)
 
     @property
     def published_label(self) -> str | None:
@@ -91,98 +97,66 @@ class ArticleView:
         return labels.published_date(self.meta.get("published")) or self.meta.get("published_text")
 
 
-def document_from_result(text: str, result: dict) -> AlignedDocument:
-    """The aligned document a stored result describes, with its translations."""
-    blocks = [
-        Block(
-            id=block["id"], kind=block["kind"], start=block["start"], end=block["end"],
-            sentences=[
-                Sentence(id=s["id"], source=s["source"], start=s["start"], end=s["end"],
-                         target=s.get("target"), flags=list(s.get("flags", ())))
-                for s in block["sentences"]
-            ],
-        )
-        for block in result["blocks"]
-    ]
-    return AlignedDocument(text=normalize(text), blocks=blocks)
-
-
-def resummarize(article: dict, length: str | None, algorithm: str | None) -> tuple[dict, str, str]:
-    """The stored summary, or a new one for other options: (summary, length, algorithm).
-
-    Raises InputError for a bad length or an unknown algorithm.
-    """
-    options = article["options"]
-    stored_length = str(options.get("summary_length", "3"))
-    stored_algorithm = article["result"]["summary"]["algorithm"]
-    length = (length or "").strip() or stored_length
-    algorithm = (algorithm or "").strip() or stored_algorithm
-    if (length, algorithm) == (stored_length, stored_algorithm):
-        return article["result"]["summary"], length, algorithm
-    document = document_from_result(article["text"], article["result"])
-    summary = summarize(document, length=length, algorithm=algorithm).to_dict()
-    return summary, length, summary["algorithm"]  # the canonical name: "LexRank" → "lexrank"
-
-
-def build_view(article: dict, length: str | None = None, algorithm: str | None = None) -> ArticleView:
+def build_view(article: StoredArticle, length: str | None = None, algorithm: str | None = None) -> ArticleView:
     """The page's data for a stored article and the summary options asked for.
 
     A bad summary option is reported in `summary_error` and the stored summary is shown,
     so a typo in the length box never costs the reader the article.
     """
-    result = article["result"]
+    result = article.result
     error = None
     try:
-        summary, length, algorithm = resummarize(article, length, algorithm)
+        summary, length, algorithm = summary_of(article, length, algorithm)
     except InputError as exc:
         error = exc.message
-        summary, length, algorithm = resummarize(article, None, None)
-    summary_ids = {s["id"] for s in summary["sentences"]}
-    quotes = [_quote_view(q) for q in result.get("quotes", [])]
-    quotes_by_sentence: dict[str, list[dict]] = {}
-    for quote in result.get("quotes", []):
-        quotes_by_sentence.setdefault(quote["sentence_id"], []).append(quote)
-    blocks = [_block_view(b, summary_ids, quotes_by_sentence) for b in result["blocks"]]
-    meta = result.get("meta") or {}
-    title, title_en = article_titles(result["blocks"], meta.get("headline"))
+        summary, length, algorithm = summary_of(article, None, None)
+    summary_ids = set(summary.ids)
+    quotes = [_quote_view(q) for q in result.quotes]
+    quotes_by_sentence: dict[str, list[Quote]] = {}
+    for quote in result.quotes:
+        quotes_by_sentence.setdefault(quote.sentence_id, []).append(quote)
+    blocks = [_block_view(b, summary_ids, quotes_by_sentence) for b in result.document.blocks]
+    title, title_en = result.titles()
     return ArticleView(
-        id=article["id"],
-        created=datetime.fromtimestamp(article["created_at"], tz=timezone.utc),
-        engine=result.get("engine"),
-        engine_label=labels.engine(result.get("engine")),
-        low_quality_engine=labels.is_low_quality(result.get("engine")),
+        id=article.id,
+        created=datetime.fromtimestamp(article.created_at, tz=timezone.utc),
+        engine=result.engine_info,
+        engine_label=labels.engine(result.document.engine),
+        low_quality_engine=labels.is_low_quality(result.document.engine),
         title=title,
         title_en=title_en,
         blocks=blocks,
-        summary=summary["sentences"],
+        summary=summary.sentences,
         summary_algorithm=algorithm,
         summary_length=length,
         summary_error=error,
         key_quotes=[q for q in quotes if q.key],
         other_quotes=[q for q in quotes if not q.key],
         sentence_count=sum(len(b.rows) for b in blocks),
-        options=article["options"],
-        meta=meta,
+        options=article.options,
+        meta=result.document.meta,
+        article=article,
+        chosen_summary=summary,
     )
 
 
-def _block_view(block: dict, summary_ids: set[str], quotes: dict[str, list[dict]]) -> BlockView:
+def _block_view(block: Block, summary_ids: set[str], quotes: dict[str, list[Quote]]) -> BlockView:
     rows = []
-    for s in block["sentences"]:
-        target = s.get("target") or ""
-        sentence_quotes = quotes.get(s["id"], [])
+    for s in block.sentences:
+        target = s.target or ""
+        sentence_quotes = quotes.get(s.id, [])
         rows.append(SentenceRow(
-            id=s["id"],
+            id=s.id,
             source=_mark_source(s, sentence_quotes),
             target=_mark_target(target, sentence_quotes),
-            source_text=s["source"],
+            source_text=s.source,
             target_text=target,
-            flags=[labels.flag(f) for f in s.get("flags", ())],
-            in_summary=s["id"] in summary_ids,
+            flags=[labels.flag(f) for f in s.flags],
+            in_summary=s.id in summary_ids,
         ))
     return BlockView(
-        id=block["id"], kind=block["kind"], label=labels.block_kind(block["kind"]),
-        is_furniture=block["kind"] not in CONTENT_KINDS, rows=rows,
+        id=block.id, kind=block.kind, label=labels.block_kind(block.kind),
+        is_furniture=block.kind not in CONTENT_KINDS, rows=rows,
     )
 
 
@@ -202,32 +176,31 @@ def _split(text: str, spans: list[tuple[int, int, str]]) -> list[Part]:
     return parts
 
 
-def _mark_source(sentence: dict, quotes: list[dict]) -> list[Part]:
+def _mark_source(sentence: Sentence, quotes: list[Quote]) -> list[Part]:
     """The Spanish sentence with its quotes marked, from the quotes' document offsets."""
     spans = []
     for quote in quotes:
         # Offsets are into the whole document; a quote may run past its sentence.
-        start = max(quote["start"], sentence["start"]) - sentence["start"]
-        end = min(quote["end"], sentence["end"]) - sentence["start"]
-        if 0 <= start < end <= len(sentence["source"]):
-            spans.append((start, end, quote["id"]))
-    return _split(sentence["source"], spans)
+        start = max(quote.start, sentence.start) - sentence.start
+        end = min(quote.end, sentence.end) - sentence.start
+        if 0 <= start < end <= len(sentence.source):
+            spans.append((start, end, quote.id))
+    return _split(sentence.source, spans)
 
 
-def _mark_target(target: str, quotes: list[dict]) -> list[Part]:
+def _mark_target(target: str, quotes: list[Quote]) -> list[Part]:
     """The English sentence with each quote's English marked where it is found verbatim."""
     spans = []
     for quote in quotes:
-        found = target.find(quote["target"]) if quote.get("target") else -1
+        found = target.find(quote.target) if quote.target else -1
         if found >= 0:
-            spans.append((found, found + len(quote["target"]), quote["id"]))
+            spans.append((found, found + len(quote.target), quote.id))
     return _split(target, spans)
 
 
-def _quote_view(quote: dict) -> QuoteView:
+def _quote_view(quote: Quote) -> QuoteView:
     return QuoteView(
-        id=quote["id"], sentence_id=quote["sentence_id"], source=quote["text"],
-        target=quote.get("target"), speaker=quote.get("speaker"), marks=quote.get("marks") or "«»",
-        flags=[labels.flag(f) for f in quote.get("flags", ())], key=bool(quote.get("key")),
-        speaker_description=quote.get("speaker_description"),
+        id=quote.id, sentence_id=quote.sentence_id, source=quote.text, target=quote.target,
+        speaker=quote.speaker, marks=quote.marks or "«»", flags=[labels.flag(f) for f in quote.flags],
+        key=quote.key, speaker_description=quote.speaker_description, speaker_target=quote.speaker_target,
     )

@@ -18,7 +18,6 @@ from werkzeug.exceptions import NotFound
 
 from bitexto.jobs import Job
 from bitexto.jobs.batches import batch_state, state_counts
-from bitexto.translate.clean import prepare_text
 from bitexto.webapp import api, jobs_api, jobs_service
 from bitexto.webapp.limits import require_api_key
 from bitexto.webapp.openapi import JOBS, KEYED, api_spec, request_body, responses
@@ -99,6 +98,6 @@ def article_entry(name: str, job_id: str, job: Job | None) -> dict:
 
 
 def batch_articles(batch: BatchRequest) -> list[tuple[str, str, str]]:
-    """(name, text, source format) for each article of the request, HTML turned into text."""
-    return [(article.id, prepare_text(article.text, "text/html") if article.format == "html" else article.text,
-             article.format) for article in batch.articles]
+    """(name, text, source format) for each article of the request, as sent: the job reads
+    the page once, its HTML's evidence with it."""
+    return [(article.id, article.text, article.format) for article in batch.articles]

@@ -50,14 +50,14 @@ def receive():
     if not hmac.compare_digest(sent.encode(), installation_secret().encode()):
         abort(403)
     try:
-        article_id, _result = service.create_article(
+        stored = service.create_article(
             request.form.get("html", ""),
             summary_length=current_app.config["DEFAULT_SUMMARY_LENGTH"], algorithm="default",
             source_format="html",
         )
     except BitextoError as error:
         abort(error.status, error.message)
-    return redirect(url_for("ui.article", article_id=article_id), code=303)
+    return redirect(url_for("ui.article", article_id=stored.id), code=303)
 
 
 def init_app(app) -> None:

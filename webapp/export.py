@@ -6,7 +6,6 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 
 from bitexto.presentation import inert_markdown as md
-from bitexto.translate.clean import normalize
 from bitexto.webapp.article_view import ArticleView
 
 
@@ -24,18 +23,18 @@ def to_markdown(view: ArticleView) -> str:
         "",
         f"### {_('English')}",
         "",
-        *[f"- {md(s['target'])}" for s in view.summary],
+        *[f"- {md(s.target)}" for s in view.summary],
         "",
         f"### {_('Spanish')}",
         "",
-        *[f"- {md(s['source'])}" for s in view.summary],
+        *[f"- {md(s.source)}" for s in view.summary],
         "",
     ]
     quotes = view.key_quotes + view.other_quotes
     if quotes:
         lines += [f"## {_('Quotes')}", ""]
         for quote in quotes:
-            speaker = f" — {md(quote.speaker)}" if quote.speaker else ""
+            speaker = f" — {md(quote.speaker_target or quote.speaker)}" if quote.speaker else ""
             lines.append(f"- «{md(quote.source)}»{speaker}  ")
             lines.append(f"  “{md(quote.target)}”")
         lines.append("")
@@ -48,14 +47,13 @@ def to_markdown(view: ArticleView) -> str:
     return "\n".join(lines)
 
 
-def to_json(view: ArticleView, article: dict) -> dict:
-    """The stored result with the summary asked for, and the text its offsets point into."""
+def to_json(view: ArticleView) -> dict:
+    """The stored result with the summary asked for; its `text` is what its offsets point into."""
     return {
         "id": view.id,
         "created_at": view.created.isoformat(),
-        "text": normalize(article["text"]),
         "options": {**view.options, "summary_length": view.summary_length,
                     "algorithm": view.summary_algorithm},
-        **article["result"],
-        "summary": {"algorithm": view.summary_algorithm, "sentences": view.summary},
+        **view.article.result.to_dict(),
+        "summary": view.chosen_summary.to_dict(),
     }

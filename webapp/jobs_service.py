@@ -61,10 +61,11 @@ def runtime(app: Flask | None = None) -> JobRuntime:
 
 
 def submit_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str,
-                   glossary=None) -> Job:
-    """Queue an article for analysis; raises InputError for a bad summary option."""
+                   glossary=None, prepared=None) -> Job:
+    """Queue an article for analysis (with its page, when the caller has read it already);
+    raises InputError for a bad summary option."""
     payload = article_payload(text, summary_length=summary_length, algorithm=algorithm,
-                              source_format=source_format, glossary=glossary)
+                              source_format=source_format, glossary=glossary, prepared=prepared)
     state = runtime()
     job = state.queue.submit(ARTICLE_JOB, payload)
     start_workers()

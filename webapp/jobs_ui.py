@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from flask_babel import gettext as _
 
 from bitexto.jobs import JobState
-from bitexto.translate.pipeline import segment_article
+from bitexto.translate.document import AlignedDocument
 from bitexto.webapp import jobs_service
 from bitexto.webapp.jobs_api import job_url
 from bitexto.webapp.submission import Submission
@@ -25,28 +25,25 @@ bp = Blueprint("jobs_ui", __name__)
 NO_JS_REFRESH_SECONDS = 2
 
 
-def is_long(text: str) -> bool:
-    """Whether the form should queue `text` instead of analysing it while the reader waits."""
+def is_long(text: str, prepared: AlignedDocument) -> bool:
+    """Whether the form should queue an article (`text` as sent, `prepared` its page)
+    instead of analysing it while the reader waits."""
     settings = jobs_service.job_settings(current_app)
-    if len(text) > current_app.config["BITEXTO"].max_chars:
-        return False  # refused at once, with the text still in the form
     if len(text) > settings.long_chars:
         return True
-    # Segmenting a text this short is quick; a bad text raises InputError, which the
-    # form shows as it always has.
-    document = segment_article(text, current_app.config["BITEXTO"])
-    return sum(1 for _sentence in document.sentences()) > settings.long_sentences
+    return sum(1 for _sentence in prepared.sentences()) > settings.long_sentences
 
 
-def queue_article(submission: Submission, glossary=None) -> Response:
-    """Queue the form's article (as sent: the job reads HTML itself) and send the reader
-    to its progress page."""
+def queue_article(submission: Submission, glossary=None, prepared: AlignedDocument | None = None) -> Response:
+    """Queue the form's article, with the page the form has read (the job does not read
+    it again), and send the reader to its progress page."""
     job = jobs_service.submit_article(
         submission.text,
         summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
         algorithm=submission.algorithm or "default",
         source_format=submission.source_format,
         glossary=glossary,
+        prepared=prepared,
     )
     return redirect(url_for("jobs_ui.job_page", job_id=job.id), code=303)
 

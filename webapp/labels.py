@@ -11,7 +11,8 @@ from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 
 from bitexto.presentation import engine_name
-from bitexto.summarize.summary import ALGORITHMS
+from bitexto.translate.document import EngineInfo
+from bitexto.analysis import SUMMARY_ALGORITHMS
 
 BLOCK_KINDS = {
     "body": _l("Body text"),
@@ -64,16 +65,16 @@ def flag(name: str) -> str:
 
 def algorithms() -> list[tuple[str, str]]:
     """(name, label) for every summary algorithm, in the registry's order."""
-    return [(name, str(_ALGORITHM_NAMES.get(name, name))) for name in ALGORITHMS]
+    return [(name, str(_ALGORITHM_NAMES.get(name, name))) for name in SUMMARY_ALGORITHMS]
 
 
-def engine(info: dict | None) -> str:
+def engine(info: EngineInfo | None) -> str:
     """The engine badge text, e.g. "Argos es→en 1.0"."""
     return engine_name(info) or str(_l("not translated"))
 
 
-def is_low_quality(info: dict | None) -> bool:
-    return bool(info) and info.get("name") in LOW_QUALITY_ENGINES
+def is_low_quality(info: EngineInfo | None) -> bool:
+    return info is not None and info.name in LOW_QUALITY_ENGINES
 
 
 def published_date(value: str | None) -> str | None:

@@ -51,11 +51,7 @@ def lane_size(settings: Settings, engine_name: str | None = None) -> tuple[int, 
     core keeps the cores well used and leaves room for the web process's Python. Argos runs BITEXTO_ARGOS_INTER_THREADS batches in
     parallel itself; more calls at once would only wait inside CTranslate2, holding memory.
     """
-    engine = engine_name or settings.engine
-    if engine == "auto":
-        from bitexto.translate.engines import argos_installed
-
-        engine = "argos" if argos_installed(settings.translate) else "apertium"
+    engine = engine_name if engine_name not in (None, "auto") else settings.engine_in_use()
     if settings.translation_slots:
         slots = settings.translation_slots
     elif engine == "argos":

@@ -31,13 +31,9 @@ from babel import Locale
 from flask import Blueprint, current_app, jsonify
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
-from bitexto.translate.blocks import build_blocks
-from bitexto.translate.clean import prepare_text
-from bitexto.translate.document import AlignedDocument
-from bitexto.translate.glossary import Glossary
-from bitexto.translate.markup import sentence_count as html_sentence_count, translate_html_many
-from bitexto.translate.inputs import detect_language, rank_languages
-from bitexto.translate.pipeline import translate_documents
+from bitexto import translation
+from bitexto.glossaries import Glossary
+from bitexto.translation import detect_language, rank_languages
 from bitexto.webapp import metrics, service
 from bitexto.webapp.limits import exempt, require_api_key
 from bitexto.webapp.glossary_input import glossary_option
@@ -114,39 +110,12 @@ def detect():
     return jsonify(detect_languages("\n".join(texts)))
 
 
-def translate_texts(texts: list[str], media_type: str = "text/plain",
-                    glossary: Glossary | None = None) -> list[str]:
-    """English for each text: sentences translated in one engine call, gaps kept."""
-    if media_type == "text/html":
-        count = html_sentence_count(texts)
-        if not count:
-            return list(texts)
-        translations = translate_html_many(texts, service.get_engine(), glossary)
-        metrics.count_sentences(count)
-        return translations
-    documents = []
-    for text in texts:
-        # A blank HTML item stays blank (HTML extraction would call it unreadable).
-        blank_html = media_type == "text/html" and not text.strip()
-        clean = "" if blank_html else prepare_text(text, media_type)
-        documents.append(AlignedDocument(text=clean, blocks=build_blocks(clean)))
-    # One engine call for every sentence of the request (names protected per text).
-    sentence_count = sum(1 for document in documents for _ in document.sentences())
-    if sentence_count:
-        translate_documents(documents, service.get_engine(), glossary=glossary)
-        metrics.count_sentences(sentence_count)
-    return [_reassemble(document) for document in documents]
-
-
-def _reassemble(document: AlignedDocument) -> str:
-    """The document's text with each sentence replaced by its translation."""
-    parts, position = [], 0
-    for sentence in document.sentences():
-        parts.append(document.text[position:sentence.start])
-        parts.append(sentence.target or "")
-        position = sentence.end
-    parts.append(document.text[position:])
-    return "".join(parts)
+def translate_texts(texts: list[str], media_type: str = "text/plain", glossary: Glossary | None = None) -> list[str]:
+    """English for each text (bitexto.translation), counted in the metrics."""
+    translated = translation.translate_texts(texts, service.get_engine(), current_app.config["BITEXTO"], media_type,
+                                             glossary)
+    metrics.count_sentences(translated.sentences)
+    return translated.texts
 
 
 def detect_languages(text: str) -> list[dict]:

@@ -21,12 +21,11 @@ from pathlib import Path, PurePath
 from flask import current_app, jsonify, request, send_from_directory
 from werkzeug.exceptions import BadRequest, NotFound, RequestEntityTooLarge
 
-from bitexto.translate.docx_file import DOCX_MEDIA_TYPE, docx_text, translate_docx
-from bitexto.translate.inputs import decode_text
-from bitexto.translate.markup import translate_html
+from bitexto import translation
+from bitexto.translation import DOCX_MEDIA_TYPE
 from bitexto.webapp import service
 from bitexto.webapp.glossary_input import glossary_option
-from bitexto.webapp.libretranslate import bp, translate_texts
+from bitexto.webapp.libretranslate import bp
 from bitexto.webapp.limits import exempt, require_api_key
 from bitexto.webapp.openapi import KEYED, LIBRETRANSLATE, api_spec, request_body, responses
 from bitexto.webapp.schemas import TranslateFileRequest
@@ -81,17 +80,8 @@ def translate_file():
         raise BadRequest(f"Invalid request: file format not supported (use {', '.join(FILE_FORMATS)})")
     glossary = glossary_option(wanted.glossary)
     data = upload.read()
-    engine = service.get_engine()
-    if suffix == ".docx":
-        _check_chars(len(docx_text(data)))
-        translated = translate_docx(data, engine, glossary)
-    else:
-        text, _encoding = decode_text(data)
-        _check_chars(len(text))
-        if suffix == ".html":
-            translated = translate_html(text, engine, glossary).encode("utf-8")
-        else:
-            translated = translate_texts([text], "text/plain", glossary)[0].encode("utf-8")
+    _check_chars(translation.document_chars(data, suffix))
+    translated = translation.translate_file(data, suffix, service.get_engine(), current_app.config["BITEXTO"], glossary)
     folder = _folder()
     _forget_old_files(folder)
     name = f"{secrets.token_hex(16)}.{_safe_name(upload.filename, suffix)}"

@@ -2,21 +2,23 @@
 
 Used by the API route (GET /api/v1/articles/<id>/newsletter), the article page's
 "Embed in newsletter" section and its preview, and `bitexto newsletter ID`. All of them
-show the same snippet for the same options: quoted speakers are translated once, when
-the article is created (`remember_speakers`), and read back from the translation cache.
+show the same snippet for the same options: the quoted speakers' English is stored with
+the quotes when the article is analysed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from flask import Response, current_app, request, url_for
 
-from bitexto.cache import TranslationCache
-from bitexto.newsletter import DEFAULT_QUOTES, MAX_QUOTES, check_options, render_newsletter, stored_speaker_names
+from bitexto.newsletter import DEFAULT_QUOTES, MAX_QUOTES, check_options, render_newsletter
+from bitexto.results import StoredArticle
 from bitexto.translate.errors import InputError
-from bitexto.webapp.store import database_for
+
+if TYPE_CHECKING:
+    from bitexto.summarize import Summary
 
 MEDIA_TYPES = {"html": "text/html", "md": "text/markdown", "text": "text/plain"}
 
@@ -57,27 +59,12 @@ def quotes_option(value: str) -> int:
     return int(value)
 
 
-def speaker_names(result: dict) -> dict[str, str]:
-    """The stored article's quoted speakers' English, from the app's translation cache."""
-    return stored_speaker_names(result, _cache())
-
-
-def _cache() -> TranslationCache:
-    # One per app: opening it creates the table, not worth doing per request.
-    app = current_app._get_current_object()
-    if "bitexto_newsletter_cache" not in app.extensions:
-        app.extensions["bitexto_newsletter_cache"] = TranslationCache(database_for(app))
-    return app.extensions["bitexto_newsletter_cache"]
-
-
-def render_stored(result: dict, options: NewsletterOptions, *, format: str | None = None,
-                  permalink: str | None = None, speakers: Mapping[str, str] | None = None) -> str:
-    """A stored article's snippet; `format` overrides the options' one, and `speakers`
-    (from `speaker_names`) saves translating them again for a second format."""
+def render_stored(article: StoredArticle, options: NewsletterOptions, *, format: str | None = None,
+                  permalink: str | None = None, summary: Summary | None = None) -> str:
+    """A stored article's snippet; `format` overrides the options' one, `summary` the stored one."""
     return render_newsletter(
-        result, format=format or options.format, quotes=options.quotes, lang=options.lang,
-        layout=options.layout, source=options.source, permalink=permalink,
-        speakers=speaker_names(result) if speakers is None else speakers,
+        article.result, format=format or options.format, quotes=options.quotes, lang=options.lang,
+        layout=options.layout, source=options.source, permalink=permalink, summary=summary,
     )
 
 
@@ -86,8 +73,8 @@ def article_url(article_id: str) -> str:
     return url_for("ui.article", article_id=article_id, _external=True)
 
 
-def api_response(article: dict) -> Response:
+def api_response(article: StoredArticle) -> Response:
     """GET /api/v1/articles/<id>/newsletter: the snippet in the asked format, as is."""
     options = read_options(request.args)
-    body = render_stored(article["result"], options, permalink=article_url(article["id"]))
+    body = render_stored(article, options, permalink=article_url(article.id))
     return Response(body, mimetype=MEDIA_TYPES[options.format])

@@ -12,16 +12,22 @@ for the snippet, its plain-text alternative and the preview's URL.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, abort, make_response, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from bitexto.translate.errors import InputError
 from bitexto import store
+from bitexto.articles import summary_of
+from bitexto.results import StoredArticle
+from bitexto.translate.errors import InputError
+from bitexto.webapp.article_view import ArticleView
+from bitexto.webapp.newsletter_service import NewsletterOptions, article_url, read_options, render_stored
 from bitexto.webapp.store import get_db
-from bitexto.webapp.article_view import ArticleView, resummarize
-from bitexto.webapp.newsletter_service import NewsletterOptions, article_url, read_options, render_stored, speaker_names
+
+if TYPE_CHECKING:
+    from bitexto.summarize import Summary
 
 bp = Blueprint("newsletter", __name__)
 
@@ -52,8 +58,8 @@ class Embed:
 def preview(article_id: str):
     article = _load(article_id)
     options = read_options(request.args, PREFIX)  # a bad option is a 422 error page
-    result = _result(article, request.args.get("length"), request.args.get("algorithm"))
-    snippet = render_stored(result, options, format="html", permalink=article_url(article_id))
+    snippet = render_stored(article, options, format="html", permalink=article_url(article_id),
+                            summary=_summary(article, request.args.get("length"), request.args.get("algorithm")))
     page = render_template("newsletter/preview.html", snippet=Markup(snippet),  # built escaped by bitexto.newsletter
                            lang="es" if options.lang == "es" else "en")
     response = make_response(page)
@@ -74,12 +80,10 @@ def newsletter_embed(view: ArticleView) -> Embed:
         options = read_options(request.args, PREFIX)
     except InputError as exc:
         error, options = exc.message, NewsletterOptions()
-    article = _load(view.id)
-    result = {**article["result"], "summary": {"algorithm": view.summary_algorithm, "sentences": view.summary}}
-    speakers = speaker_names(result)
     permalink = article_url(view.id)
-    html = render_stored(result, options, format="html", permalink=permalink, speakers=speakers)
-    text = render_stored(result, options, format="text", permalink=permalink, speakers=speakers)
+    # The page's own article and summary: the page reads its article once.
+    html = render_stored(view.article, options, format="html", permalink=permalink, summary=view.chosen_summary)
+    text = render_stored(view.article, options, format="text", permalink=permalink, summary=view.chosen_summary)
     query = {f"{PREFIX}{name}": value for name, value in (
         ("lang", options.lang), ("quotes", options.quotes), ("layout", options.layout),
         ("source", options.source)) if value != ""}
@@ -89,17 +93,17 @@ def newsletter_embed(view: ArticleView) -> Embed:
                  is_open=any(name.startswith(PREFIX) for name in request.args))
 
 
-def _load(article_id: str) -> dict:
+def _load(article_id: str) -> StoredArticle:
     article = store.fetch_article(get_db(), article_id)
     if article is None:
         abort(404, _("There is no article at this address. It may have been mistyped."))
     return article
 
 
-def _result(article: dict, length: str | None, algorithm: str | None) -> dict:
-    """The stored result with the summary the page shows for these options."""
+def _summary(article: StoredArticle, length: str | None, algorithm: str | None) -> Summary:
+    """The summary the page shows for these options."""
     try:
-        summary, _length, _algorithm = resummarize(article, length, algorithm)
+        summary, _length, _algorithm = summary_of(article, length, algorithm)
     except InputError:
-        summary = article["result"]["summary"]  # as the page does: the stored summary
-    return {**article["result"], "summary": summary}
+        summary = article.result.summary  # as the page does: the stored summary
+    return summary

@@ -14,6 +14,7 @@ from flask import current_app
 
 from bitexto import store
 from bitexto.resources import SEED_ARTICLE
+from bitexto.results import StoredArticle
 from bitexto.webapp import service
 from bitexto.webapp.store import get_db
 
@@ -26,7 +27,7 @@ def seed_text() -> str:
     return SEED_ARTICLE.read_text(encoding="utf-8")
 
 
-def seed_article() -> dict:
+def seed_article() -> StoredArticle:
     """The stored example article for the current engine, analysing it the first time."""
     app = current_app._get_current_object()
     engine = service.get_engine(app).info.to_dict()
@@ -35,18 +36,10 @@ def seed_article() -> dict:
     remembered = app.extensions.setdefault("bitexto_seed", {})
     key = json.dumps([engine, options], sort_keys=True)
     with _lock:
-        article_id = remembered.get(key) or _stored_seed_id(seed_text(), engine, options)
+        article_id = remembered.get(key) or store.stored_article_id(get_db(), seed_text(), options, engine)
         if article_id is None:
-            article_id, _ = service.create_article(
+            article_id = service.create_article(
                 seed_text(), summary_length=options["summary_length"], algorithm=DEFAULT_ALGORITHM,
-            )
+            ).id
         remembered[key] = article_id
     return store.fetch_article(get_db(), article_id)
-
-
-def _stored_seed_id(text: str, engine: dict, options: dict) -> str | None:
-    """An article already stored from the same text, options and engine, if any."""
-    for row in store.articles_with_text(get_db(), text):
-        if json.loads(row["options"]) == options and json.loads(row["result"]).get("engine") == engine:
-            return row["id"]
-    return None

@@ -6,10 +6,12 @@ import threading
 
 from flask import Flask, current_app
 
-from bitexto.articles import analyse_article, store_article
+from bitexto import articles
+from bitexto.analysis import load_language_model
 from bitexto.cache import CachedEngine, load_cached_engine
+from bitexto.results import StoredArticle
+from bitexto.translate.document import AlignedDocument
 from bitexto.translate.errors import BitextoError
-from bitexto.translate.spanish.parse import load_model as load_language_model
 from bitexto.webapp import metrics
 from bitexto.webapp.store import database_for, get_db
 
@@ -56,18 +58,17 @@ def engine_label(app: Flask | None = None) -> dict:
     return {"name": app.config["BITEXTO"].engine, "loaded": False, "error": state["error"]}
 
 
+def read_page(text: str, source_format: str = "text") -> AlignedDocument:
+    """The pasted article read as a page, once (InputError when it cannot be analysed)."""
+    return articles.read_page(text, source_format, current_app.config["BITEXTO"])
+
+
 def create_article(text: str, *, summary_length: str | int, algorithm: str, source_format: str = "text",
-                   glossary=None) -> tuple[str, dict]:
+                   glossary=None, prepared: AlignedDocument | None = None) -> StoredArticle:
     """Analyse and store an article (`text` as sent: plain text, or HTML when
-    `source_format` is html); returns its id and the stored result."""
-    settings = current_app.config["BITEXTO"]
-    engine = get_engine()
-    result = analyse_article(
-        text, engine, summary_length=summary_length, algorithm=algorithm, settings=settings, with_speakers=True,
-        media_type="text/html" if source_format == "html" else "text/plain", glossary=glossary,
-    ).to_dict()
-    metrics.count_sentences(sum(len(block["sentences"]) for block in result["blocks"]))
-    options = {"summary_length": str(summary_length), "algorithm": algorithm, "format": source_format}
-    if glossary:
-        options["glossary"] = glossary.fingerprint
-    return store_article(get_db(), text, options, result, engine), result
+    `source_format` is html; `prepared`: its page, if read already)."""
+    stored = articles.create_article(
+        get_db(), get_engine(), text, summary_length=summary_length, algorithm=algorithm,
+        source_format=source_format, settings=current_app.config["BITEXTO"], glossary=glossary, prepared=prepared)
+    metrics.count_sentences(sum(1 for _ in stored.result.document.sentences()))
+    return stored

@@ -8,9 +8,8 @@ from pathlib import PurePath
 from flask import Request
 from flask_babel import gettext as _
 
-from bitexto.translate.clean import extract_text
 from bitexto.translate.errors import InputError
-from bitexto.translate.inputs import decode_text
+from bitexto.translation import decode_text, docx_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -28,11 +27,6 @@ class Submission:
     algorithm: str = ""
     filename: str = ""
     glossary: str = ""  # one "término = translation" a line (remembered by the browser)
-
-    def article_text(self) -> str:
-        """The plain text to analyse (HTML reduced to its article text)."""
-        media_type = "text/html" if self.source_format == "html" else "text/plain"
-        return extract_text(self.text, media_type)
 
 
 def read_form(request: Request) -> Submission:
@@ -62,8 +56,6 @@ def read_upload(submission: Submission, request: Request) -> Submission:
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES:
         raise InputError(_("Upload a .txt, .html or .docx file (this one is %(name)s).", name=upload.filename))
     if suffix in DOCX_SUFFIXES:
-        from bitexto.translate.docx_file import docx_text
-
         submission.text = docx_text(upload.read())  # InputError when it is not a .docx
         submission.filename = upload.filename
         submission.source_format = "text"

@@ -19,10 +19,11 @@ from flask_wtf.csrf import CSRFError
 from bitexto.admission import Refused
 from bitexto.translate.errors import BitextoError
 from bitexto import store
+from bitexto.glossaries import GlossaryError, parse_glossary
+from bitexto.results import StoredArticle
 from bitexto.webapp import export, jobs_ui, labels, lanes, page_cache, seed, service
 from bitexto.webapp.store import get_db
 from bitexto.webapp.article_view import build_view
-from bitexto.translate.glossary import Glossary, GlossaryError
 from bitexto.webapp.submission import Submission, read_form, read_upload
 
 bp = Blueprint("ui", __name__)
@@ -60,17 +61,18 @@ def create():
     submission = read_form(request)
     try:
         read_upload(submission, request)
-        glossary = Glossary.parse(submission.glossary) if submission.glossary.strip() else None
-        text = submission.article_text()
-        if jobs_ui.is_long(text):  # the reader follows a progress bar instead of waiting
-            return jobs_ui.queue_article(submission, glossary)
+        glossary = parse_glossary(submission.glossary)
+        prepared = service.read_page(submission.text, submission.source_format)  # the one reading of the page
+        if jobs_ui.is_long(submission.text, prepared):  # the reader follows a progress bar instead of waiting
+            return jobs_ui.queue_article(submission, glossary, prepared)
         with lanes.admitted():  # a short article is translated now, if there is room
-            article_id, _result = service.create_article(
+            stored = service.create_article(
                 submission.text,
                 summary_length=submission.length or current_app.config["DEFAULT_SUMMARY_LENGTH"],
                 algorithm=submission.algorithm or "default",
                 source_format=submission.source_format,
                 glossary=glossary,
+                prepared=prepared,
             )
     except BitextoError as error:
         return form_error(error.status, error.message, submission)
@@ -81,7 +83,7 @@ def create():
         page = render_template("error.html", status=refusal.status, message=lanes.form_message(refusal),
                                form=submission, busy=True)
         return page, refusal.status, lanes.retry_after_headers(refusal)
-    return redirect(url_for("ui.article", article_id=article_id), code=303)
+    return redirect(url_for("ui.article", article_id=stored.id), code=303)
 
 
 @bp.get("/articles")
@@ -91,7 +93,7 @@ def articles():
 
 @bp.get("/example")
 def example():
-    return redirect(url_for("ui.article", article_id=seed.seed_article()["id"]))
+    return redirect(url_for("ui.article", article_id=seed.seed_article().id))
 
 
 @bp.get("/a/<article_id>")
@@ -111,9 +113,8 @@ def article_markdown(article_id: str):
 
 @bp.get("/a/<article_id>.json")
 def article_json(article_id: str):
-    article = _load(article_id)
-    view = build_view(article, request.args.get("length"), request.args.get("algorithm"))
-    body = json.dumps(export.to_json(view, article), ensure_ascii=False, indent=2)
+    view = build_view(_load(article_id), request.args.get("length"), request.args.get("algorithm"))
+    body = json.dumps(export.to_json(view), ensure_ascii=False, indent=2)
     return _download(body, "application/json", f"bitexto-{article_id}.json")
 
 
@@ -128,7 +129,7 @@ def form_error(status: int, message: str, submission: Submission):
     return render_template("error.html", status=status, message=message, form=submission), status
 
 
-def _load(article_id: str) -> dict:
+def _load(article_id: str) -> StoredArticle:
     article = store.fetch_article(get_db(), article_id)
     if article is None:
         abort(404, _("There is no article at this address. It may have been mistyped."))

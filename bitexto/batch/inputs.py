@@ -1,4 +1,4 @@
-"""What a batch reads: files, directories, JSONL files and stdin, turned into BatchItems.
+"""What a batch reads: files, directories, JSONL files and stdin, turned into ArticleInputs.
 
 Every article gets a stable id, so that a rerun recognises what it already did:
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from bitexto.analysis import ArticleInput
 from bitexto.translate.errors import InputError, InputTooLarge
 from bitexto.translate.inputs import decode_text
 
@@ -33,17 +34,6 @@ STDIN = "-"
 # chunks and failed without being loaded into memory.
 MAX_BYTES_PER_CHAR = 4
 HASH_CHUNK = 1 << 20
-
-
-@dataclass
-class BatchItem:
-    """One article to process. `error` is set when reading it already failed."""
-
-    id: str
-    text: str | None
-    hash: str
-    media_type: str = "text/plain"
-    error: str | None = None
 
 
 def clean_id(item_id: str) -> str:
@@ -58,18 +48,18 @@ def content_hash(data: bytes | str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def item_from_text(item_id: str, text: str, media_type: str = "text/plain") -> BatchItem:
-    return BatchItem(id=item_id, text=text, hash=content_hash(text), media_type=media_type)
+def item_from_text(item_id: str, text: str, media_type: str = "text/plain") -> ArticleInput:
+    return ArticleInput(id=item_id, text=text, hash=content_hash(text), media_type=media_type)
 
 
-def item_from_bytes(item_id: str, data: bytes, media_type: str = "text/plain") -> BatchItem:
+def item_from_bytes(item_id: str, data: bytes, media_type: str = "text/plain") -> ArticleInput:
     """Decode with the same rules as the other surfaces; undecodable input becomes an error item."""
     digest = content_hash(data)
     try:
         text, _encoding = decode_text(data)
     except InputError as error:
-        return BatchItem(id=item_id, text=None, hash=digest, media_type=media_type, error=error.message)
-    return BatchItem(id=item_id, text=text, hash=digest, media_type=media_type)
+        return ArticleInput(id=item_id, text=None, hash=digest, media_type=media_type, error=error.message)
+    return ArticleInput(id=item_id, text=text, hash=digest, media_type=media_type)
 
 
 @dataclass(frozen=True)
@@ -92,7 +82,7 @@ class InputSet:
                  max_chars: int = 200_000, exclude: Path | None = None):
         self.max_chars = max_chars
         self._stdin = stdin
-        self._stdin_parsed: list[BatchItem] | None = None
+        self._stdin_parsed: list[ArticleInput] | None = None
         self._exclude = exclude.resolve() if exclude is not None else None
         self.sources = [source for name in inputs for source in self._expand(name)]
         self._count = sum(self._count_source(source) for source in self.sources)
@@ -100,7 +90,7 @@ class InputSet:
     def __len__(self) -> int:
         return self._count
 
-    def __iter__(self) -> Iterator[BatchItem]:
+    def __iter__(self) -> Iterator[ArticleInput]:
         for source in self.sources:
             if source.kind == "file":
                 yield self._read_file(source.path, source.id)
@@ -147,21 +137,21 @@ class InputSet:
                 return sum(1 for line in handle if line.strip())
         return len(self._stdin_items())
 
-    def _read_file(self, path: Path, item_id: str) -> BatchItem:
+    def _read_file(self, path: Path, item_id: str) -> ArticleInput:
         media_type = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text/plain")
         try:
             size = path.stat().st_size
             if size > self.max_chars * MAX_BYTES_PER_CHAR:
-                return BatchItem(id=item_id, text=None, hash=_hash_file(path), media_type=media_type,
+                return ArticleInput(id=item_id, text=None, hash=_hash_file(path), media_type=media_type,
                                  error=InputTooLarge(
                                      f"The file has {size:,} bytes, far over the limit of "
                                      f"{self.max_chars:,} characters (BITEXTO_MAX_CHARS).").message)
             return item_from_bytes(item_id, path.read_bytes(), media_type)
         except OSError as error:
-            return BatchItem(id=item_id, text=None, hash=content_hash(b""), media_type=media_type,
+            return ArticleInput(id=item_id, text=None, hash=content_hash(b""), media_type=media_type,
                              error=f"The file could not be read: {error.strerror or error}.")
 
-    def _stdin_items(self) -> list[BatchItem]:
+    def _stdin_items(self) -> list[ArticleInput]:
         # stdin can be read only once; its articles are few enough to keep.
         if self._stdin_parsed is None:
             data = self._stdin or b""
@@ -172,7 +162,7 @@ class InputSet:
         return self._stdin_parsed
 
 
-def jsonl_items(lines, prefix: str) -> Iterator[BatchItem]:
+def jsonl_items(lines, prefix: str) -> Iterator[ArticleInput]:
     """One item per non-blank line of `{"id", "text"[, "format": "text"|"html"]}` objects.
 
     A line that cannot be used becomes an error item rather than stopping the batch.
@@ -202,8 +192,8 @@ def media_type_of(record) -> str:
     return "text/html" if str(record.get("format", "text")).lower() == "html" else "text/plain"
 
 
-def _error_item(item_id: str, raw: bytes | str, message: str) -> BatchItem:
-    return BatchItem(id=item_id, text=None, hash=content_hash(raw), error=message)
+def _error_item(item_id: str, raw: bytes | str, message: str) -> ArticleInput:
+    return ArticleInput(id=item_id, text=None, hash=content_hash(raw), error=message)
 
 
 def _looks_like_jsonl(data: bytes) -> bool:

@@ -28,8 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
 
-from bitexto.batch import BatchResult
-from bitexto.batch.inputs import BatchItem
+from bitexto.analysis import ArticleInput, ArticleOutcome
 from bitexto.batch.render import FILE_SUFFIXES, FORMATS, render_html, render_markdown
 from bitexto.translate.errors import InputError
 
@@ -170,11 +169,11 @@ class JsonlOutput:
         self.path = Path(path)
         self.log = RecordLog(self.path)
 
-    def is_done(self, item: BatchItem) -> bool:
+    def is_done(self, item: ArticleInput) -> bool:
         record = self.log.index.get(item.id)
         return record is not None and record.get("hash") == item.hash and record.get("status") == "ok"
 
-    def write(self, result: BatchResult) -> None:
+    def write(self, result: ArticleOutcome) -> None:
         self.log.append(result.to_dict())
 
     def close(self) -> None:
@@ -196,13 +195,13 @@ class DirectoryOutput:
         self.path.mkdir(parents=True, exist_ok=True)
         self.manifest = RecordLog(self.path / MANIFEST_NAME)
 
-    def is_done(self, item: BatchItem) -> bool:
+    def is_done(self, item: ArticleInput) -> bool:
         record = self.manifest.index.get(item.id)
         return (record is not None and record.get("hash") == item.hash
                 and record.get("status") == "ok" and record.get("format") == self.format
                 and (self.path / record["file"]).is_file())
 
-    def write(self, result: BatchResult) -> None:
+    def write(self, result: ArticleOutcome) -> None:
         name = self.file_name(result.id)
         target = self.path / name
         entry = {"id": result.id, "hash": result.hash, "format": self.format}
@@ -222,7 +221,7 @@ class DirectoryOutput:
     def file_name(self, article_id: str) -> str:
         return safe_relative_name(article_id) + FILE_SUFFIXES[self.format]
 
-    def _render(self, result: BatchResult) -> str:
+    def _render(self, result: ArticleOutcome) -> str:
         if self.format == "html":
             return render_html(result)
         if self.format == "md":

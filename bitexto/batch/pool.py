@@ -16,12 +16,9 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator
 
-from bitexto.batch.groups import BatchOptions, BatchResult, analyse_stream
-from bitexto.batch.inputs import BatchItem
+from bitexto.analysis import AnalysisOptions, ArticleInput, ArticleOutcome, analyse_articles
 from bitexto.settings import Settings
-from bitexto.summarize import extract_quotes, summarize
 from bitexto.translate.engines import Engine, create_engine
-from bitexto.translate.pipeline import segment_article
 
 # A worker is sent a unit of articles expected to fill about one group. Sentences are
 # only known after segmenting (in the worker), so the parent sizes units in characters,
@@ -43,14 +40,14 @@ def _init_worker(engine_name: str | None, settings: Settings) -> None:
         _worker_engine = error  # type: ignore[assignment]
 
 
-def _analyse_unit(items: list[BatchItem], options: BatchOptions) -> list[BatchResult]:
+def _analyse_unit(items: list[ArticleInput], options: AnalysisOptions) -> list[ArticleOutcome]:
     if isinstance(_worker_engine, Exception):
         raise _worker_engine
-    return list(analyse_stream(items, _worker_engine, options))
+    return list(analyse_articles(items, _worker_engine, options))
 
 
-def analyse_in_pool(items: Iterable[BatchItem], engine_name: str | None, options: BatchOptions,
-                     workers: int) -> Iterator[BatchResult]:
+def analyse_in_pool(items: Iterable[ArticleInput], engine_name: str | None, options: AnalysisOptions,
+                     workers: int) -> Iterator[ArticleOutcome]:
     context = _pool_context()
     if context.get_start_method() == "fork":
         _warm_up(options)
@@ -98,12 +95,12 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _warm_up(options: BatchOptions) -> None:
+def _warm_up(options: AnalysisOptions) -> None:
     """Analyse a small article so that forked workers inherit the loaded models."""
     try:
-        document = segment_article(_WARM_UP_ARTICLE, options.settings.translate)
-        summarize(document, length=options.summary_length, algorithm=options.algorithm)
-        extract_quotes(document)
+        list(analyse_articles([ArticleInput("warm-up", _WARM_UP_ARTICLE)], None,
+                              AnalysisOptions(options.summary_length, options.algorithm, translate=False,
+                                              settings=options.settings)))
     except Exception:  # only an optimisation: each worker then loads what is missing itself
         logger.debug("warm-up before forking the workers failed", exc_info=True)
 
@@ -121,8 +118,8 @@ class _UnitSizing:
         per_sentence = self.chars / self.sentences if self.sentences else INITIAL_CHARS_PER_SENTENCE
         return self.group_sentences * per_sentence * UNIT_FILL
 
-    def units(self, items: Iterable[BatchItem]) -> Iterator[list[BatchItem]]:
-        unit: list[BatchItem] = []
+    def units(self, items: Iterable[ArticleInput]) -> Iterator[list[ArticleInput]]:
+        unit: list[ArticleInput] = []
         size = 0
         for item in items:
             length = len(item.text or "")
@@ -134,7 +131,7 @@ class _UnitSizing:
         if unit:
             yield unit
 
-    def seen(self, results: list[BatchResult]) -> list[BatchResult]:
+    def seen(self, results: list[ArticleOutcome]) -> list[ArticleOutcome]:
         for result in results:
             if result.article is not None:
                 self.chars += len(result.article.document.text)

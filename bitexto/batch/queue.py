@@ -17,13 +17,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from bitexto.articles import ArticleResult
-from bitexto.batch import BatchOutput, BatchResult, BatchStats, pending_items, write_result
-from bitexto.batch.inputs import BatchItem
+from bitexto.analysis import ArticleInput, ArticleOutcome
+from bitexto.batch import BatchOutput, BatchStats, pending_items, write_result
 from bitexto.database import Database
 from bitexto.jobs import ARTICLE_JOB, Job, JobQueue, JobState
 from bitexto.jobs.article_job import article_payload
-from bitexto.translate.clean import prepare_text
 from bitexto.translate.errors import InputError
 from bitexto.store import fetch_article
 
@@ -40,14 +38,14 @@ NO_WORKER_HINT = ("No worker has started a job for {seconds:.0f} s: start `bitex
 class _Tracker:
     """The jobs submitted and not yet written, and when anything last moved."""
 
-    jobs: dict[str, BatchItem] = field(default_factory=dict)
+    jobs: dict[str, ArticleInput] = field(default_factory=dict)
     seen: dict[str, tuple] = field(default_factory=dict)
     last_change: float = field(default_factory=time.monotonic)
     warned: bool = False
 
 
 def run_batch_on_queue(
-    items: Iterable[BatchItem],
+    items: Iterable[ArticleInput],
     output: BatchOutput,
     *,
     queue: JobQueue,
@@ -63,9 +61,9 @@ def run_batch_on_queue(
     stats = BatchStats(total=total)
     progress = on_progress or (lambda _stats: None)
     tracker = _Tracker()
-    waiting: list[tuple[BatchItem, str, str]] = []
+    waiting: list[tuple[ArticleInput, str, str]] = []
 
-    def record(result: BatchResult) -> None:
+    def record(result: ArticleOutcome) -> None:
         write_result(result, output, stats, progress)
 
     def submit() -> None:
@@ -80,7 +78,7 @@ def run_batch_on_queue(
             try:
                 text, source_format = _article_text(item)
             except InputError as error:
-                record(BatchResult(item.id, item.hash, error=error.message))
+                record(ArticleOutcome(item.id, item.hash, error=error.message))
                 continue
             waiting.append((item, text, source_format))
             if len(waiting) >= SUBMIT_CHUNK:
@@ -97,15 +95,15 @@ def run_batch_on_queue(
     return stats
 
 
-def _article_text(item: BatchItem) -> tuple[str, str]:
+def _article_text(item: ArticleInput) -> tuple[str, str]:
+    """The article as the job is to read it: as it was read, HTML and all (the job reads the
+    page once, its markup's evidence with it)."""
     if item.error is not None:
         raise InputError(item.error)
-    if item.media_type == "text/html":
-        return prepare_text(item.text, "text/html"), "html"
-    return item.text, "text"
+    return item.text, "html" if item.media_type == "text/html" else "text"
 
 
-def _collect(tracker: _Tracker, queue: JobQueue, store: Database, record: Callable[[BatchResult], None],
+def _collect(tracker: _Tracker, queue: JobQueue, store: Database, record: Callable[[ArticleOutcome], None],
              on_warning: Callable[[str], None] | None, poll_seconds: float, stall_seconds: float) -> None:
     """Write every finished job's result; wait a little when none had finished."""
     job_ids = list(tracker.jobs)
@@ -129,14 +127,14 @@ def _collect(tracker: _Tracker, queue: JobQueue, store: Database, record: Callab
     time.sleep(poll_seconds)
 
 
-def _result(item: BatchItem, job: Job | None, store: Database) -> BatchResult:
+def _result(item: ArticleInput, job: Job | None, store: Database) -> ArticleOutcome:
     if job is None:
-        return BatchResult(item.id, item.hash, error="The job queue lost this article's job; rerun to retry it.")
+        return ArticleOutcome(item.id, item.hash, error="The job queue lost this article's job; rerun to retry it.")
     if job.state == JobState.FAILED:
-        return BatchResult(item.id, item.hash, error=job.error or "The job failed.")
+        return ArticleOutcome(item.id, item.hash, error=job.error or "The job failed.")
     article = fetch_article(store, job.article_id)
     if article is None:
-        return BatchResult(item.id, item.hash,
-                           error="The job is done but its article is not in this article store: do the "
+        return ArticleOutcome(item.id, item.hash,
+                              error="The job is done but its article is not in this article store: do the "
                                  "workers use the same BITEXTO_DATABASE_URL?")
-    return BatchResult(item.id, item.hash, article=ArticleResult.from_dict(article["result"]))
+    return ArticleOutcome(item.id, item.hash, article=article.result)

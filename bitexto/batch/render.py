@@ -14,7 +14,7 @@ from bitexto.presentation import inert_markdown as _md
 from bitexto.translate.document import CONTENT_KINDS
 
 if TYPE_CHECKING:
-    from bitexto.batch import BatchResult
+    from bitexto.batch import ArticleOutcome
 
 FORMATS = ("jsonl", "html", "md")
 FILE_SUFFIXES = {"jsonl": ".json", "html": ".html", "md": ".md"}
@@ -28,12 +28,12 @@ tr+tr td{border-top:1px solid #ddd}.furniture{color:#777}.kind{font-size:.8em;te
 """.strip()
 
 
-def _engine_label(result: BatchResult) -> str:
+def _engine_label(result: ArticleOutcome) -> str:
     engine = result.article.document.engine
     return engine.label if engine else "not translated"
 
 
-def render_markdown(result: BatchResult) -> str:
+def render_markdown(result: ArticleOutcome) -> str:
     article = result.article
     lines = [f"# {_md(result.id)}", "",
              f"Translated from Spanish by {_md(_engine_label(result))} with bitexto.", "",
@@ -55,7 +55,7 @@ def render_markdown(result: BatchResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_html(result: BatchResult) -> str:
+def render_html(result: ArticleOutcome) -> str:
     article = result.article
     e = html.escape
     rows = []

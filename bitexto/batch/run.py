@@ -6,17 +6,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Protocol
 
-from bitexto.articles import DEFAULT_ALGORITHM, DEFAULT_SUMMARY_LENGTH
-from bitexto.batch.groups import BatchResult
-from bitexto.batch.inputs import BatchItem
-from bitexto.batch.many import DEFAULT_GROUP_SENTENCES, translate_many
+from bitexto.analysis import DEFAULT_ALGORITHM, DEFAULT_SUMMARY_LENGTH, ArticleInput, ArticleOutcome
+from bitexto.analysis import DEFAULT_GROUP_SENTENCES
+from bitexto.batch.many import translate_many
 from bitexto.settings import Settings
 from bitexto.translate.engines import Engine
 
 
 class BatchOutput(Protocol):
-    def is_done(self, item: BatchItem) -> bool: ...
-    def write(self, result: BatchResult) -> None: ...
+    def is_done(self, item: ArticleInput) -> bool: ...
+    def write(self, result: ArticleOutcome) -> None: ...
     def close(self) -> None: ...
 
 
@@ -44,8 +43,8 @@ class BatchStats:
         return self.sentences / self.seconds if self.seconds > 0 else 0.0
 
 
-def pending_items(items: Iterable[BatchItem], output: BatchOutput, stats: BatchStats,
-                  progress: Callable[[BatchStats], None]) -> Iterator[BatchItem]:
+def pending_items(items: Iterable[ArticleInput], output: BatchOutput, stats: BatchStats,
+                  progress: Callable[[BatchStats], None]) -> Iterator[ArticleInput]:
     """The items still to do: those already in `output` (same id and content) are counted
     as skipped; an id seen twice is a failure (the output could hold only one of them)."""
     seen: set[str] = set()
@@ -64,7 +63,7 @@ def pending_items(items: Iterable[BatchItem], output: BatchOutput, stats: BatchS
         yield item
 
 
-def write_result(result: BatchResult, output: BatchOutput, stats: BatchStats,
+def write_result(result: ArticleOutcome, output: BatchOutput, stats: BatchStats,
                  progress: Callable[[BatchStats], None]) -> None:
     output.write(result)
     if result.ok:
@@ -77,7 +76,7 @@ def write_result(result: BatchResult, output: BatchOutput, stats: BatchStats,
 
 
 def run_batch(
-    items: Iterable[BatchItem],
+    items: Iterable[ArticleInput],
     output: BatchOutput,
     *,
     engine: Engine | str | None = None,

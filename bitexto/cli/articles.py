@@ -24,8 +24,8 @@ from bitexto.translate.engines import ENGINE_NAMES, create_engine
 @glossary_option
 def translate(source, engine, as_json, input_format, width, glossary_file):
     """Translate an article (default: the embedded seed article)."""
+    from bitexto.analysis import analyse_article
     from bitexto.cli.terminal import engine_banner, side_by_side
-    from bitexto.translate.pipeline import translate_page
 
     settings = Settings.from_env()
     glossary = load_glossary(settings, glossary_file)
@@ -33,8 +33,8 @@ def translate(source, engine, as_json, input_format, width, glossary_file):
     input_format = input_format or ("html" if Path(source).suffix.lower() in (".html", ".htm") else "text")
     translator = create_engine(engine, settings.translate)
     media_type = "text/html" if input_format == "html" else "text/plain"
-    document = translate_page(text, media_type, translator, settings.translate, on_progress=ProgressBar(),
-                              glossary=glossary)
+    document = analyse_article(text, translator, summary_length=None, settings=settings, on_progress=ProgressBar(),
+                               media_type=media_type, glossary=glossary).document
     if as_json:
         # "text" is the normalised text every start/end offset refers to, as in the API.
         click.echo(json.dumps({"text": document.text, **document.to_dict()}, ensure_ascii=False, indent=2))
@@ -61,7 +61,7 @@ def translate(source, engine, as_json, input_format, width, glossary_file):
 @glossary_option
 def summarize(source, length, algorithm, engine, no_translation, all_quotes, as_json, width, glossary_file):
     """Bilingual summary and key quotes of an article (default: the seed article)."""
-    from bitexto.articles import analyse_article
+    from bitexto.analysis import analyse_article
     from bitexto.cli.terminal import engine_banner, summary_view
 
     settings = Settings.from_env()

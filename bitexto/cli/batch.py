@@ -24,7 +24,7 @@ from bitexto.translate.engines import ENGINE_NAMES, create_engine
 if TYPE_CHECKING:
     from bitexto.batch import BatchStats
 
-# The defaults of bitexto.articles and bitexto.batch, spelled out to keep imports light
+# The defaults of bitexto.analysis, spelled out to keep imports light
 # (tests/test_batch_cli.py checks that they agree).
 DEFAULT_SUMMARY_LENGTH = "3"
 DEFAULT_ALGORITHM = "default"

@@ -2,12 +2,13 @@
 
 FILE (or - for stdin) is a Spanish article, analysed now; ID is an article the web app
 stored (its permalink's last part), read from the web app's database. The rendering is
-bitexto.newsletter; this module only finds the article and its speakers' English.
+bitexto.newsletter; this module only finds the article.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,11 +19,13 @@ from bitexto.newsletter import (
     LAYOUTS,
     MAX_QUOTES,
     render_newsletter,
-    translate_speakers,
 )
 from bitexto.cli.common import ProgressBar, glossary_option, load_glossary, read_article
 from bitexto.settings import Settings
 from bitexto.translate.engines import ENGINE_NAMES, create_engine
+
+if TYPE_CHECKING:
+    from bitexto.results import ArticleResult
 
 
 @click.command()
@@ -47,38 +50,28 @@ def newsletter(article, output_format, quotes, lang, layout, source_name, link, 
     article stored by the web app (the last part of its /a/ID address).
     """
     if article == "-" or Path(article).is_file():
-        result, speakers = _analyse_file(article, engine, quotes, glossary_file)
+        result = _analyse_file(article, engine, glossary_file)
     else:
-        stored = _stored_article(article)
-        if stored is None:
+        result = _stored_result(article)
+        if result is None:
             raise click.BadParameter(
                 f"{article!r} is neither a file nor the id of an article stored by the web app.",
                 param_hint="FILE|ID")
-        result, speakers = stored
     click.echo(render_newsletter(result, format=output_format, quotes=quotes, lang=lang, layout=layout,
-                                 source=source_name, permalink=link, speakers=speakers), nl=False)
+                                 source=source_name, permalink=link), nl=False)
 
 
-def _analyse_file(path: str, engine_name: str | None, quotes: int,
-                  glossary_file: str | None = None) -> tuple[dict, dict[str, str]]:
-    from bitexto.articles import analyse_article
+def _analyse_file(path: str, engine_name: str | None, glossary_file: str | None = None) -> ArticleResult:
+    from bitexto.analysis import analyse_article
 
     settings = Settings.from_env()
     glossary = load_glossary(settings, glossary_file)
     engine = create_engine(engine_name, settings.translate)
-    result = analyse_article(read_article(path), engine, settings=settings, on_progress=ProgressBar(),
-                             glossary=glossary).to_dict()
-    return result, translate_speakers(result, engine, quotes=quotes)
+    return analyse_article(read_article(path), engine, settings=settings, on_progress=ProgressBar(), glossary=glossary)
 
 
-def _stored_article(article_id: str) -> tuple[dict, dict[str, str]] | None:
-    """The stored result and its speakers' English (from the store's translation cache)."""
-    from bitexto.cache import TranslationCache
-    from bitexto.newsletter import stored_speaker_names
+def _stored_result(article_id: str) -> ArticleResult | None:
     from bitexto.store import fetch_article, open_store
 
-    database = open_store(Settings.from_env().database_location())
-    stored = fetch_article(database, article_id)
-    if stored is None:
-        return None
-    return stored["result"], stored_speaker_names(stored["result"], TranslationCache(database))
+    stored = fetch_article(open_store(Settings.from_env().database_location()), article_id)
+    return stored.result if stored else None

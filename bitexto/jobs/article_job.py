@@ -12,17 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from bitexto.articles import analyse_article, store_article
-from bitexto.batch import translate_many
+from bitexto.analysis import AnalysisOptions, ArticleInput, ArticleOutcome, analyse_articles
 from bitexto.database import Database
 from bitexto.jobs.model import ARTICLE_JOB, DEFAULT_LONG_CHARS, Job, JobQueue
 from bitexto.jobs.worker import Worker
 from bitexto.settings import Settings
 from bitexto.summarize.length import resolve_length
 from bitexto.summarize.summary import canonical_algorithm
+from bitexto.translate.document import AlignedDocument
 from bitexto.translate.engines import Engine, ProgressCallback
 from bitexto.translate.errors import EngineFailure, InputError
-from bitexto.store import article_exists, open_store
+from bitexto.translate.glossary import Glossary
+from bitexto.store import article_exists, insert_article, open_store
 
 
 # Longer articles run alone, with progress: the web app's "long article" threshold.
@@ -31,9 +32,10 @@ GROUP_SIZE = 16  # jobs analysed together at most: about one Apertium call of sh
 
 
 def article_payload(text: str, *, summary_length: str | int, algorithm: str, source_format: str,
-                    glossary=None) -> dict:
+                    glossary=None, prepared: AlignedDocument | None = None) -> dict:
     """The payload of an article job, its summary options checked now (InputError) so that
-    a typo fails the request, not a job minutes later. A glossary travels as its pairs."""
+    a typo fails the request, not a job minutes later. A glossary travels as its pairs; a
+    page the submitter has read already (`prepared`) travels too, so it is read once."""
     resolve_length(summary_length, 1)
     canonical_algorithm(algorithm)
     payload = {"text": text, "options": {"summary_length": str(summary_length), "algorithm": algorithm,
@@ -41,14 +43,20 @@ def article_payload(text: str, *, summary_length: str | int, algorithm: str, sou
     if glossary:
         payload["glossary"] = [list(entry) for entry in glossary.entries]
         payload["options"]["glossary"] = glossary.fingerprint
+    if prepared is not None:
+        payload["prepared"] = {"text": prepared.text, **prepared.to_dict()}
     return payload
 
 
-def _job_glossary(job: Job):
-    from bitexto.translate.glossary import Glossary
-
+def _job_glossary(job: Job) -> Glossary | None:
     pairs = job.payload.get("glossary")
     return Glossary.from_pairs(pairs) if pairs else None
+
+
+def _job_input(job: Job) -> ArticleInput:
+    prepared = job.payload.get("prepared")
+    return ArticleInput(id=job.id, text=job.payload["text"], media_type=media_type(job.payload["options"]),
+                        prepared=AlignedDocument.from_dict(prepared, prepared["text"]) if prepared else None)
 
 
 def media_type(options: dict) -> str:
@@ -84,13 +92,9 @@ class ArticleJobRunner:
         if article_exists(store, article_id):
             return article_id  # finished by an earlier attempt that died before saying so
         options = job.payload["options"]
-        engine = self.engine()
-        result = analyse_article(
-            job.payload["text"], engine, summary_length=options["summary_length"],
-            algorithm=options["algorithm"], settings=self.settings, on_progress=on_progress,
-            with_speakers=True, media_type=media_type(options), glossary=_job_glossary(job),
-        ).to_dict()
-        return store_article(store, job.payload["text"], options, result, engine, article_id)
+        (outcome,) = analyse_articles([_job_input(job)], self.engine(), self._options(options, _job_glossary(job)),
+                                      on_progress)
+        return self._save(store, job, outcome)
 
     def groupable(self, job: Job) -> bool:
         """Short article jobs are analysed in groups; a long one alone, with progress, and
@@ -114,20 +118,28 @@ class ArticleJobRunner:
         if not by_options:
             return outcomes
         engine = self.engine()
-        for (summary_length, algorithm), same in by_options.items():
-            results = translate_many([{"id": job.id, "text": job.payload["text"],
-                                      "format": job.payload["options"].get("format", "text")} for job in same], engine,
-                                     summary_length=summary_length, algorithm=algorithm,
-                                     settings=self.settings, with_speakers=True)
+        for options, same in by_options.items():
+            results = analyse_articles([_job_input(job) for job in same], engine, self._options(same[0].payload["options"]))
             for job, result in zip(same, results, strict=True):
-                if not result.ok:
-                    outcomes[job.id] = EngineFailure(result.error) if result.retryable else InputError(result.error)
+                try:
+                    outcomes[job.id] = self._save(store, job, result)
+                except (InputError, EngineFailure) as error:
+                    outcomes[job.id] = error
                     continue
-                store_article(store, job.payload["text"], job.payload["options"], result.article.to_dict(),
-                              engine, article_id_for(job))
                 on_progress(job, result.sentences, result.sentences)
-                outcomes[job.id] = article_id_for(job)
         return outcomes
+
+    def _options(self, options: dict, glossary: Glossary | None = None) -> AnalysisOptions:
+        return AnalysisOptions(options["summary_length"], options["algorithm"],
+                               glossary=glossary or self.settings.load_glossary(), settings=self.settings)
+
+    @staticmethod
+    def _save(store: Database, job: Job, outcome: ArticleOutcome) -> str:
+        """Store the job's article once (its id is the job's) and return the id; raise what stopped it."""
+        if outcome.article is None:
+            outcome.raise_error()
+        insert_article(store, article_id_for(job), job.payload["text"], job.payload["options"], outcome.article)
+        return article_id_for(job)
 
     def _article_store(self) -> Database:
         with self._lock:

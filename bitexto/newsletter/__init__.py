@@ -1,5 +1,4 @@
-"""Newsletter snippets of analysed articles (bitexto.newsletter.snippet renders them) and
-the quoted speakers' English they show (bitexto.newsletter.speakers)."""
+"""Newsletter snippets of analysed articles (bitexto.newsletter.snippet renders them)."""
 
 from bitexto.newsletter.snippet import (
     DEFAULT_QUOTES,
@@ -11,15 +10,6 @@ from bitexto.newsletter.snippet import (
     check_options,
     render_newsletter,
 )
-from bitexto.newsletter.speakers import (
-    english_speakers,
-    quoted_speakers,
-    remember_speakers,
-    stored_speaker_names,
-    translate_speakers,
-)
 
-__all__ = [
-    "DEFAULT_QUOTES", "FORMATS", "LANGUAGES", "LAYOUTS", "MAX_QUOTES", "MAX_SOURCE_CHARS", "check_options", "english_speakers",
-    "quoted_speakers", "remember_speakers", "render_newsletter", "stored_speaker_names", "translate_speakers",
-]
+__all__ = ["DEFAULT_QUOTES", "FORMATS", "LANGUAGES", "LAYOUTS", "MAX_QUOTES", "MAX_SOURCE_CHARS", "check_options",
+           "render_newsletter"]

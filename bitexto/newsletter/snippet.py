@@ -1,12 +1,13 @@
 """A newsletter snippet of an analysed article: e-mail HTML, Markdown or plain text.
 
     render_newsletter(result, format="html", quotes=2, lang="both", layout="stacked",
-                      source=None, permalink=None, speakers=None) -> str
+                      source=None, permalink=None, summary=None) -> str
 
-`result` is `ArticleResult.to_dict()` or a stored article's result. The snippet holds
-the headline, the bilingual summary (English first, then Spanish, or side by side), the
-top key quotes with their speakers in both languages, and a credit line naming the
-source and the engine. `lang` picks the content's languages; the snippet's own labels
+`result` is an analysed article (bitexto.results.ArticleResult). The snippet holds the
+headline, whole, the bilingual summary (English first, then Spanish, or side by side;
+`summary` when another than the stored one is shown), the top key quotes with their
+speakers in both languages (the speaker's English is stored with the quote), and a
+credit line naming the source and the engine. `lang` picks the content's languages; the snippet's own labels
 are English, or Spanish when only Spanish is shown.
 
 E-mail clients are a hostile place for HTML, so the snippet is written for them:
@@ -39,15 +40,18 @@ import re
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from bitexto.presentation import engine_name, inert_markdown
 from bitexto.resources import TEMPLATES as TEMPLATE_ROOT
-from bitexto.presentation import article_titles, attributed_to, engine_name, inert_markdown
 from bitexto.translate.errors import InputError
 
 if TYPE_CHECKING:
     import jinja2
+
+    from bitexto.results import ArticleResult
+    from bitexto.summarize import Quote, Summary
 
 FORMATS = ("html", "md", "text")
 LANGUAGES = ("both", "en", "es")
@@ -141,7 +145,7 @@ class Snippet:
 
 
 def render_newsletter(
-    result: dict,
+    result: ArticleResult,
     *,
     format: str = "html",
     quotes: int = DEFAULT_QUOTES,
@@ -149,19 +153,17 @@ def render_newsletter(
     layout: str = "stacked",
     source: str | None = None,
     permalink: str | None = None,
-    speakers: Mapping[str, str] | None = None,
+    summary: Summary | None = None,
 ) -> str:
     """The article's newsletter snippet in `format` (html, md or text).
 
     `quotes` is how many key quotes to show (0–3, highest score first); `source` names
     the publication in the credit line; `permalink` (http or https) links the headline
-    to the article's page; `speakers` maps a quote's Spanish speaker to its English
-    (see `translate_speakers`), else the speaker is shown as written in both languages.
-    Raises InputError for an option out of range.
+    to the article's page. Raises InputError for an option out of range.
     """
     check_options(format=format, quotes=quotes, lang=lang, layout=layout)
-    snippet = build_snippet(result, quotes=quotes, lang=lang, layout=layout, source=source,
-                            permalink=permalink, speakers=speakers or {})
+    snippet = build_snippet(result, summary or result.summary, quotes=quotes, lang=lang, layout=layout,
+                            source=source, permalink=permalink)
     if format == "md":
         return to_markdown(snippet)
     if format == "text":
@@ -180,42 +182,41 @@ def check_options(*, format: str, quotes: int, lang: str, layout: str) -> None:
         raise InputError(f"Unknown newsletter layout {_short(layout)!r}: use one of {', '.join(LAYOUTS)}.")
 
 
-def key_quotes(result: dict, count: int) -> list[dict]:
+def key_quotes(result: ArticleResult, count: int) -> list[Quote]:
     """The `count` best key quotes, highest score first (article order on a tie)."""
-    ranked = sorted((q for q in result.get("quotes", []) if q.get("key")),
-                    key=lambda q: -(q.get("score") or 0.0))
-    return ranked[:count]
+    return sorted(result.key_quotes(), key=lambda quote: -quote.score)[:count]
+
+
+def speaker_pair(quote: Quote) -> Pair:
+    """Who said it, as the article tells it: the speaker's name, else the article's own words
+    for someone it does not name ("un portavoz del ministerio"); in English and Spanish."""
+    who = quote.speaker or quote.speaker_description
+    return Pair(quote.speaker_target or who, who) if who else Pair("", "")
 
 
 def build_snippet(
-    result: dict,
+    result: ArticleResult,
+    summary: Summary,
     *,
     quotes: int,
     lang: str,
     layout: str,
     source: str | None,
     permalink: str | None,
-    speakers: Mapping[str, str],
 ) -> Snippet:
     labels = LABELS["es" if lang == "es" else "en"]
-    engine = engine_name(result.get("engine"))
+    engine = engine_name(result.document.engine)
     if lang != "es" and not engine:
         raise InputError("This article has no English translation: ask for the Spanish newsletter (lang es).")
-    title_es, title_en = article_titles(result["blocks"])
-    summary = [Pair(s.get("target") or "", s["source"]) for s in result["summary"]["sentences"]]
-    items = [
-        QuoteItem(
-            text=Pair(q.get("target") or "", q["text"]),
-            speaker=Pair(speakers.get(who, who), who) if (who := attributed_to(q)) else Pair("", ""),
-        )
-        for q in key_quotes(result, quotes)
-    ]
+    title_es, title_en = result.titles()
+    sentences = [Pair(s.target or "", s.source) for s in summary.sentences]
+    items = [QuoteItem(text=Pair(q.target or "", q.text), speaker=speaker_pair(q)) for q in key_quotes(result, quotes)]
     credit = labels["credit"].format(engine=engine) if engine else labels["untranslated"]
     source = _source_name(source)
     if source:
         credit = f"{labels['source'].format(source=source)} {credit}"
     return Snippet(lang=lang, layout=layout, labels=labels, headline=Pair(title_en, title_es),
-                   summary=summary, quotes=items, credit=credit, permalink=_permalink(permalink))
+                   summary=sentences, quotes=items, credit=credit, permalink=_permalink(permalink))
 
 
 # --- HTML ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Callable, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from werkzeug.datastructures import FileStorage
 
-from bitexto.summarize import ALGORITHMS
+from bitexto.analysis import SUMMARY_ALGORITHMS
 from bitexto.translate.errors import InputError
 
 FORMATS = ("text", "html")
@@ -78,7 +78,7 @@ def algorithm_option(value: object) -> str:
     if value is None or value == "":
         return "default"
     if not isinstance(value, str) or len(value) > MAX_OPTION_CHARS:
-        raise ValueError(f"Unknown summary algorithm {shorten(value)!r}. Choose one of: {', '.join(ALGORITHMS)}.")
+        raise ValueError(f"Unknown summary algorithm {shorten(value)!r}. Choose one of: {', '.join(SUMMARY_ALGORITHMS)}.")
     return value
 
 
@@ -112,7 +112,7 @@ SummaryLength = Annotated[
           examples=[3, "20%"]),
 ]
 Algorithm = Annotated[str, BeforeValidator(algorithm_option),
-                      Field(description=f"Summary algorithm: one of {', '.join(ALGORITHMS)}.")]
+                      Field(description=f"Summary algorithm: one of {', '.join(SUMMARY_ALGORITHMS)}.")]
 ApiKey = Annotated[str | None, BeforeValidator(api_key_option),
                    Field(description="API key (also accepted as an Authorization: Bearer or X-API-Key header).")]
 Upload = Annotated[
