@@ -41,7 +41,11 @@ def translate_texts(texts: list[str], engine: Engine, settings: Settings, media_
         return Translated(translate_html_many(texts, engine, glossary), count)
     options = AnalysisOptions(glossary=glossary, settings=settings, article=False)
     inputs = [ArticleInput(id=str(number), text=text, media_type=media_type) for number, text in enumerate(texts)]
-    documents = [outcome.article.document for outcome in analyse_articles(inputs, engine, options)]
+    documents = []
+    for outcome in analyse_articles(inputs, engine, options):
+        if outcome.article is None:
+            outcome.raise_error()  # the engine failed: the request fails with it (502/503)
+        documents.append(outcome.article.document)
     return Translated([_reassemble(document) for document in documents],
                       sum(1 for document in documents for _ in document.sentences()))
 

@@ -269,16 +269,17 @@ def _best_seconds(function, argument, repeats: int = 2) -> float:
     return best
 
 
-# Speed goals are benchmarks' (bench/); what a test holds is the SHAPE of the cost: twice
-# the text may take about twice the time, never four times (a quadratic path).
-_LINEAR = 3.0
+# Speed goals are benchmarks' (bench/); what a test holds is the SHAPE of the cost: four
+# times the text takes about four times as long, and a quadratic path sixteen times; the
+# bound between them leaves room for a machine busy with other work.
+_LINEAR = 8.0
 _NOISE_SECONDS = 0.05
 
 
 def test_a_long_article_is_segmented_in_linear_time(seed_text):
-    half, whole = (seed_text * 20)[:100_000], (seed_text * 40)[:200_000]
+    quarter, whole = (seed_text * 10)[:50_000], (seed_text * 40)[:200_000]
     assert len(build_blocks(whole)) > 850
-    assert _best_seconds(build_blocks, whole) < _LINEAR * _best_seconds(build_blocks, half) + _NOISE_SECONDS
+    assert _best_seconds(build_blocks, whole) < _LINEAR * _best_seconds(build_blocks, quarter) + _NOISE_SECONDS
 
 
 @pytest.mark.parametrize(
@@ -297,7 +298,7 @@ def test_a_long_article_is_segmented_in_linear_time(seed_text):
     ids=lambda make: repr(make(4)[:8]),
 )
 def test_hostile_inputs_stay_linear(hostile):
-    small, large = hostile(12_500), hostile(25_000)
+    small, large = hostile(6_250), hostile(25_000)
     assert _best_seconds(split_sentences, large) < _LINEAR * _best_seconds(split_sentences, small) + _NOISE_SECONDS
     assert all(e - s <= MAX_SENTENCE_CHARS for s, e in split_sentences(large))
 
